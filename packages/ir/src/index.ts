@@ -1,0 +1,4 @@
+export * from './diagnostics.js';
+export * from './names.js';
+export * from './expr.js';
+export * from './model.js';
