@@ -113,6 +113,11 @@ interface VariableBase {
   access?: 'input' | 'output';
   /** Vensim ACTIVE INITIAL, and any other separate equation for the initial value. */
   initialEquation?: Equation;
+  /**
+   * Made by the compiler's lowering (a SMTH1's stock, a macro call's copy), not by the modeller:
+   * never shown in results. Hidden idents start with `#` so they cannot meet a model's names.
+   */
+  hidden?: boolean;
   /** Kept for export: anything format-specific the IR does not model. */
   extra?: Record<string, unknown>;
 }
