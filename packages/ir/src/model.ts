@@ -91,6 +91,10 @@ export interface ElementEquation {
   subscripts: string[];
   equation: Equation;
   gf?: GraphicalFunction;
+  /** A stock element defined on its own (Vensim `s[a1] = INTEG(rate, init)`): its net rate; `equation` is the initial value. */
+  netFlow?: Equation;
+  /** Vensim ACTIVE INITIAL on one element. */
+  initialEquation?: Equation;
 }
 
 interface VariableBase {
