@@ -13,6 +13,7 @@ export default defineConfig({
       '@sluice/vensim': pkg('vensim'),
       '@sluice/compiler': pkg('compiler'),
       '@sluice/runtime': pkg('runtime'),
+      '@sluice/analysis': pkg('analysis'),
       '@sluice/cli': pkg('cli'),
     },
   },

@@ -1,0 +1,154 @@
+import type { Expr, GraphicalFunction } from '@sluice/ir';
+
+/**
+ * A sign in the causal sense: `+` the effect moves with the cause, `-` against it, `0` no
+ * effect, `?` it depends on values (or the analysis cannot tell).
+ */
+export type Sign = '+' | '-' | '0' | '?';
+
+const neg = (s: Sign): Sign => (s === '+' ? '-' : s === '-' ? '+' : s);
+
+function mul(a: Sign, b: Sign): Sign {
+  if (a === '0' || b === '0') return '0';
+  if (a === '?' || b === '?') return '?';
+  return a === b ? '+' : '-';
+}
+
+function add(a: Sign, b: Sign): Sign {
+  if (a === '0') return b;
+  if (b === '0') return a;
+  return a === b ? a : '?';
+}
+
+/** Rising, falling or neither: the sign a graphical function gives its input's effect. */
+export function tableSign(gf: GraphicalFunction): Sign {
+  let up = false;
+  let down = false;
+  for (let i = 1; i < gf.ys.length; i++) {
+    if (gf.ys[i]! > gf.ys[i - 1]!) up = true;
+    if (gf.ys[i]! < gf.ys[i - 1]!) down = true;
+  }
+  return up && down ? '?' : up ? '+' : down ? '-' : '0';
+}
+
+/** Builtins whose value rises with their first argument and does not fall with the others. */
+const RISING_IN_ALL = new Set(['MIN', 'MAX', 'SUM', 'MEAN', 'VMIN', 'VMAX', 'INT', 'ROUND', 'INTEGER']);
+const RISING_IN_FIRST = new Set([
+  'EXP', 'LN', 'LOG10', 'SQRT', 'ARCTAN', 'ARCSIN', 'INIT', 'PREVIOUS', 'INITIAL',
+  'SMTH1', 'SMTH3', 'SMTHN', 'SMOOTH', 'SMOOTHI', 'SMOOTH3', 'SMOOTH3I', 'SMOOTH_N',
+  'DELAY', 'DELAY1', 'DELAY1I', 'DELAY3', 'DELAY3I', 'DELAYN', 'DELAY_N', 'DELAY_FIXED', 'FORCST', 'FORECAST',
+]);
+const DIVISIONS = new Set(['SAFEDIV', 'XIDZ', 'ZIDZ']);
+
+export interface SignContext {
+  /** The graphical function of a variable or table called by name (canonical), if it has one. */
+  tableOf(name: string): GraphicalFunction | undefined;
+}
+
+/**
+ * The sign of ∂expr/∂source, assuming (as SD models almost always mean) that the model's
+ * quantities are positive. Returns `?` wherever the sign depends on values.
+ */
+export function linkSign(expr: Expr, source: string, ctx: SignContext): Sign {
+  return derivative(expr, source, ctx);
+}
+
+function valueSign(e: Expr): Sign {
+  switch (e.kind) {
+    case 'number':
+      return e.value > 0 ? '+' : e.value < 0 ? '-' : '0';
+    case 'var':
+      return '+';
+    case 'unary':
+      return e.op === '-' ? neg(valueSign(e.operand)) : e.op === '+' ? valueSign(e.operand) : '?';
+    case 'binary':
+      switch (e.op) {
+        case '+':
+          return add(valueSign(e.left), valueSign(e.right));
+        case '*':
+        case '/':
+          return mul(valueSign(e.left), valueSign(e.right));
+        case '-': {
+          const l = valueSign(e.left);
+          const r = valueSign(e.right);
+          return r === '0' ? l : l === '0' ? neg(r) : '?';
+        }
+        default:
+          return '?';
+      }
+    case 'call':
+      return e.fn === 'EXP' || e.fn === 'SQRT' ? '+' : '?';
+    default:
+      return '?';
+  }
+}
+
+function derivative(e: Expr, x: string, ctx: SignContext): Sign {
+  switch (e.kind) {
+    case 'number':
+    case 'table':
+      return '0';
+    case 'var':
+      if (e.name === x) return '+';
+      for (const s of e.subscripts ?? []) {
+        if (s.kind === 'index' && derivative(s.expr, x, ctx) !== '0') return '?';
+      }
+      return '0';
+    case 'transpose':
+      return derivative(e.operand, x, ctx);
+    case 'unary':
+      if (e.op === '-') return neg(derivative(e.operand, x, ctx));
+      if (e.op === '+') return derivative(e.operand, x, ctx);
+      return derivative(e.operand, x, ctx) === '0' ? '0' : '?';
+    case 'if': {
+      if (derivative(e.condition, x, ctx) !== '0') return '?';
+      const a = derivative(e.then, x, ctx);
+      const b = derivative(e.else, x, ctx);
+      return a === b || b === '0' ? a : a === '0' ? b : '?';
+    }
+    case 'binary':
+      return binaryDerivative(e.op, e.left, e.right, x, ctx);
+    case 'call':
+      return callDerivative(e.fn, e.args, x, ctx);
+  }
+}
+
+function binaryDerivative(op: string, l: Expr, r: Expr, x: string, ctx: SignContext): Sign {
+  const dl = derivative(l, x, ctx);
+  const dr = derivative(r, x, ctx);
+  switch (op) {
+    case '+':
+      return add(dl, dr);
+    case '-':
+      return add(dl, neg(dr));
+    case '*':
+      return add(mul(dl, valueSign(r)), mul(valueSign(l), dr));
+    case '/':
+      return add(mul(dl, valueSign(r)), neg(mul(valueSign(l), dr)));
+    case '^':
+      if (dr !== '0') return '?';
+      return r.kind === 'number' ? mul(dl, valueSign(r)) : dl === '0' ? '0' : '?';
+    default:
+      return dl === '0' && dr === '0' ? '0' : '?';
+  }
+}
+
+function callDerivative(fn: string, args: Expr[], x: string, ctx: SignContext): Sign {
+  const ds = args.map((a) => derivative(a, x, ctx));
+  if (ds.every((d) => d === '0')) return '0';
+  if (RISING_IN_ALL.has(fn)) return ds.reduce(add, '0');
+  if (RISING_IN_FIRST.has(fn)) return ds.slice(1).every((d) => d === '0') ? ds[0]! : '?';
+  if (DIVISIONS.has(fn) && args.length >= 2) {
+    if (ds.slice(2).some((d) => d !== '0')) return '?';
+    return binaryDerivative('/', args[0]!, args[1]!, x, ctx);
+  }
+  if ((fn === 'LOOKUP' || fn === 'WITH_LOOKUP') && args.length >= 2) {
+    const table = args[1]!.kind === 'table' ? args[1]!.table : args[0]!.kind === 'var' ? ctx.tableOf(args[0]!.name) : undefined;
+    const input = fn === 'LOOKUP' ? args[1]! : args[0]!;
+    if (!table) return '?';
+    return mul(derivative(input, x, ctx), tableSign(table));
+  }
+  const table = ctx.tableOf(fn.toLowerCase());
+  if (table && args.length === 1) return mul(ds[0]!, tableSign(table));
+  return '?';
+}
