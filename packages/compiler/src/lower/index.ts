@@ -1,0 +1,2 @@
+export { lowerProject } from './lower-project.js';
+export { lowerStatefulBuiltins } from './lower-stateful.js';

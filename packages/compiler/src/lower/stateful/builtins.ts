@@ -1,0 +1,136 @@
+import type { Dialect, Expr } from '@sluice/ir';
+import { num, ref } from '../expr-build.js';
+import type { SubModel } from '../sub-model.js';
+import { delayChain, smoothChain } from './stage-chains.js';
+import { forecast, npv, trend } from './trend.js';
+
+/** What lowering one call needs besides the sub-model it fills. */
+export interface StatefulContext {
+  dialect: Dialect;
+  /** The order argument's value at the initial time, or undefined when it cannot be known then. */
+  order(e: Expr): number | undefined;
+}
+
+export type LowerResult = Expr | { code: string; message: string };
+
+/** A builtin that keeps state, and how to write it as stocks and flows. */
+export interface StatefulBuiltin {
+  /** How many arguments it takes, ascending. */
+  arity: number[];
+  lower(b: SubModel, args: Expr[], ctx: StatefulContext): LowerResult;
+}
+
+type Kind = 'smooth' | 'delay';
+
+/** SMTH1(input, time[, initial]) and the like: order fixed, initial optional and last. */
+function fixedOrder(kind: Kind, n: number, withInitial: 'optional' | 'required' | 'none'): StatefulBuiltin {
+  const arity = withInitial === 'optional' ? [2, 3] : withInitial === 'required' ? [3] : [2];
+  return {
+    arity,
+    lower: (b, [input, time, initial]) => chain(b, kind, input!, time!, n, initial),
+  };
+}
+
+/** SMTHN/DELAYN (input, time, n[, initial]) and Vensim's SMOOTH N/DELAY N (input, time, initial, n). */
+function nthOrder(kind: Kind, layout: 'xmile' | 'vensim'): StatefulBuiltin {
+  return {
+    arity: layout === 'xmile' ? [3, 4] : [4],
+    lower: (b, args, ctx) => {
+      const [input, time] = args;
+      const orderArg = layout === 'xmile' ? args[2]! : args[3]!;
+      const initial = layout === 'xmile' ? args[3] : args[2];
+      const value = ctx.order(orderArg);
+      if (value === undefined) {
+        return { code: 'non-constant-order', message: 'the order of a delay or smooth must be known at the start of the run (a number or a constant)' };
+      }
+      const n = Math.round(value);
+      if (!Number.isFinite(n) || n < 1) {
+        return { code: 'bad-order', message: `the order of a delay or smooth must be at least 1, not ${value}` };
+      }
+      return chain(b, kind, input!, time!, n, initial);
+    },
+  };
+}
+
+function chain(b: SubModel, kind: Kind, input: Expr, time: Expr, n: number, initial: Expr | undefined): Expr {
+  const i = b.argument('input', input);
+  const t = b.argument('time', time);
+  const init = initial ? b.argument('initial', initial) : i;
+  return kind === 'smooth' ? smoothChain(b, i, t, n, init) : delayChain(b, i, t, n, init);
+}
+
+const xmileTrend: StatefulBuiltin = {
+  arity: [2, 3],
+  lower: (b, [input, time, initial], ctx) =>
+    trend(b, ctx.dialect, b.argument('input', input!), b.argument('time', time!), initial ? b.argument('initial', initial) : num(0)),
+};
+
+const xmileForecast: StatefulBuiltin = {
+  arity: [3, 4],
+  lower: (b, [input, time, horizon, initial], ctx) =>
+    forecast(b, ctx.dialect, b.argument('input', input!), b.argument('time', time!), b.argument('horizon', horizon!), initial ? b.argument('initial', initial) : num(0)),
+};
+
+const vensimTrend: StatefulBuiltin = { arity: [3], lower: xmileTrend.lower };
+
+const vensimForecast: StatefulBuiltin = {
+  arity: [3],
+  lower: (b, [input, time, horizon], ctx) =>
+    forecast(b, ctx.dialect, b.argument('input', input!), b.argument('time', time!), b.argument('horizon', horizon!), num(0)),
+};
+
+const vensimNpv: StatefulBuiltin = {
+  arity: [4],
+  lower: (b, [stream, rate, initial, factor]) =>
+    npv(b, b.argument('stream', stream!), b.argument('rate', rate!), b.argument('initial', initial!), b.argument('factor', factor!), ref('time_step', 'TIME STEP')),
+};
+
+/** Stella's and the XMILE standard's stateful builtins (XMILE 1.0, section 3.5.3). */
+const XMILE: Record<string, StatefulBuiltin> = {
+  SMTH1: fixedOrder('smooth', 1, 'optional'),
+  SMTH3: fixedOrder('smooth', 3, 'optional'),
+  SMTHN: nthOrder('smooth', 'xmile'),
+  DELAY1: fixedOrder('delay', 1, 'optional'),
+  DELAY3: fixedOrder('delay', 3, 'optional'),
+  DELAYN: nthOrder('delay', 'xmile'),
+  TREND: xmileTrend,
+  FORCST: xmileForecast,
+};
+
+/** Vensim's, as its function reference defines them. */
+const VENSIM: Record<string, StatefulBuiltin> = {
+  SMOOTH: fixedOrder('smooth', 1, 'none'),
+  SMOOTHI: fixedOrder('smooth', 1, 'required'),
+  SMOOTH3: fixedOrder('smooth', 3, 'none'),
+  SMOOTH3I: fixedOrder('smooth', 3, 'required'),
+  SMOOTH_N: nthOrder('smooth', 'vensim'),
+  DELAY1: fixedOrder('delay', 1, 'none'),
+  DELAY1I: fixedOrder('delay', 1, 'required'),
+  DELAY3: fixedOrder('delay', 3, 'none'),
+  DELAY3I: fixedOrder('delay', 3, 'required'),
+  DELAY_N: nthOrder('delay', 'vensim'),
+  TREND: vensimTrend,
+  FORECAST: vensimForecast,
+  NPV: vensimNpv,
+};
+
+/**
+ * The stateful builtin a call names, with the semantics of the project's dialect. A name only
+ * the other dialect has (SMOOTH in an XMILE file, SMTH1 in a Vensim one) takes that dialect's
+ * definition: a file mixing them still runs, and where both dialects define a name (DELAY1,
+ * TREND) the file's own dialect wins.
+ */
+export function statefulBuiltin(fn: string, dialect: Dialect): { builtin: StatefulBuiltin; dialect: Dialect } | undefined {
+  const other: Dialect = dialect === 'vensim' ? 'xmile' : 'vensim';
+  for (const d of [dialect, other]) {
+    const table = d === 'vensim' ? VENSIM : XMILE;
+    if (Object.hasOwn(table, fn)) return { builtin: table[fn]!, dialect: d };
+  }
+  return undefined;
+}
+
+/** `2 or 3`, `4`: the counts a builtin accepts, for messages. */
+export function describeArity(arity: number[]): string {
+  if (arity.length === 1) return `${arity[0]}`;
+  return `${arity.slice(0, -1).join(', ')} or ${arity[arity.length - 1]}`;
+}

@@ -1,0 +1,53 @@
+import type { Expr } from '@sluice/ir';
+import { div, mul, num, sub } from '../expr-build.js';
+import type { SubModel } from '../sub-model.js';
+
+/** The time each of `n` stages takes: the whole time divided evenly, folded when it is a number. */
+export function stageTime(time: Expr, n: number): Expr {
+  if (n === 1) return time;
+  return time.kind === 'number' ? num(time.value / n) : div(time, num(n));
+}
+
+function stagePart(name: string, i: number, n: number): string {
+  return n === 1 ? name : `${name}${i}`;
+}
+
+/**
+ * An n-th order exponential smooth (information delay): n stocks in a cascade, each adjusting
+ * toward the one before it over time/n. Every stock starts at `initial`. The output is the
+ * last stock. SMTH1, SMTH3, SMTHN and Vensim's SMOOTH family are all this.
+ */
+export function smoothChain(b: SubModel, input: Expr, time: Expr, n: number, initial: Expr): Expr {
+  const t = stageTime(time, n);
+  let previous = input;
+  let last = input;
+  for (let i = 1; i <= n; i++) {
+    const stock = stagePart('stock', i, n);
+    const flow = stagePart('flow', i, n);
+    b.flow(flow, div(sub(previous, b.ref(stock)), t));
+    last = b.stock(stock, initial, [flow], []);
+    previous = last;
+  }
+  return last;
+}
+
+/**
+ * An n-th order material delay: the input flows into the first of n stocks, each drains into
+ * the next at stock/(time/n), and the output is the last outflow. Every stock starts holding
+ * `initial * time/n`, so the output starts at `initial`. DELAY1, DELAY3, DELAYN and Vensim's
+ * DELAY1/DELAY3/DELAY N (and their I forms) are all this.
+ */
+export function delayChain(b: SubModel, input: Expr, time: Expr, n: number, initial: Expr): Expr {
+  const t = stageTime(time, n);
+  let inflow = 'inflow';
+  b.flow(inflow, input);
+  let output = input;
+  for (let i = 1; i <= n; i++) {
+    const stock = stagePart('stock', i, n);
+    const outflow = stagePart('outflow', i, n);
+    output = b.flow(outflow, div(b.ref(stock), t));
+    b.stock(stock, mul(initial, t), [inflow], [outflow]);
+    inflow = outflow;
+  }
+  return output;
+}
