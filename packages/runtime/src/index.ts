@@ -1,1 +1,2 @@
-export {};
+export { simulate, type RunResult, type RunColumn } from './simulate.js';
+export { MAX_STEPS, MAX_SAVED_VALUES, type SimulateOptions } from './run-plan.js';

@@ -1,0 +1,143 @@
+import type { GraphicalFunctionType } from '@sluice/ir';
+
+/**
+ * The functions generated code may call, passed in as `h`. Generated code reaches nothing else
+ * but `Math` and its typed arrays. Delay histories are per run: the runtime makes a fresh
+ * helper object for every simulation with `createHelpers`.
+ */
+export interface Helpers {
+  round(x: number): number;
+  mod(a: number, b: number): number;
+  safediv(a: number, b: number, onZero: number): number;
+  pulse(t: number, dt: number, volume: number, first: number, interval: number): number;
+  pulseVensim(t: number, dt: number, start: number, width: number): number;
+  step(t: number, dt: number, height: number, at: number): number;
+  ramp(t: number, slope: number, start: number, end: number): number;
+  /** Table `g[off .. off+n)` holds the xs, `g[off+n .. off+2n)` the ys. */
+  lookup(g: Float64Array, off: number, n: number, x: number): number;
+  lookupExtrapolate(g: Float64Array, off: number, n: number, x: number): number;
+  lookupDiscrete(g: Float64Array, off: number, n: number, x: number): number;
+  /** DELAY call site `id`: the input `delay` time units before `t`, or `initial` before history. */
+  delayRead(id: number, t: number, delay: number, initial: number): number;
+  /** Append this step's input of DELAY call site `id`. */
+  delayWrite(id: number, value: number): void;
+}
+
+/** Time comparisons forgive this fraction of DT, so 0.1 * 30 still counts as time 3. */
+const TIME_SLACK = 1e-6;
+
+function lookupContinuous(g: Float64Array, off: number, n: number, x: number): number {
+  if (n === 0) return NaN;
+  const ys = off + n;
+  if (Number.isNaN(x)) return NaN;
+  if (x <= g[off]!) return g[ys]!;
+  if (x >= g[off + n - 1]!) return g[ys + n - 1]!;
+  // Binary search for the segment [lo, lo+1] holding x.
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (g[off + mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  const x0 = g[off + lo]!;
+  const x1 = g[off + hi]!;
+  const y0 = g[ys + lo]!;
+  const y1 = g[ys + hi]!;
+  return x1 === x0 ? y1 : y0 + ((x - x0) * (y1 - y0)) / (x1 - x0);
+}
+
+function lookupExtrapolate(g: Float64Array, off: number, n: number, x: number): number {
+  if (n < 2) return lookupContinuous(g, off, n, x);
+  const ys = off + n;
+  const end = (i: number, j: number): number => {
+    const x0 = g[off + i]!;
+    const x1 = g[off + j]!;
+    const y0 = g[ys + i]!;
+    const y1 = g[ys + j]!;
+    return x1 === x0 ? y0 : y0 + ((x - x0) * (y1 - y0)) / (x1 - x0);
+  };
+  if (x < g[off]!) return end(0, 1);
+  if (x > g[off + n - 1]!) return end(n - 2, n - 1);
+  return lookupContinuous(g, off, n, x);
+}
+
+function lookupDiscrete(g: Float64Array, off: number, n: number, x: number): number {
+  if (n === 0 || Number.isNaN(x)) return NaN;
+  const ys = off + n;
+  if (x < g[off]!) return g[ys]!;
+  // The last point whose x is at or below the input holds its value up to the next point.
+  let lo = 0;
+  let hi = n;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (g[off + mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  return g[ys + lo]!;
+}
+
+/** Sizing of the per-run delay histories: one slot per saved step, per DELAY call site. */
+export interface HelperRun {
+  start: number;
+  dt: number;
+  /** Steps the run takes (so each history holds steps + 1 values). */
+  steps: number;
+  delays: number;
+}
+
+export function createHelpers(run: HelperRun): Helpers {
+  const histories: Float64Array[] = [];
+  const counts = new Int32Array(run.delays);
+  for (let i = 0; i < run.delays; i++) histories.push(new Float64Array(run.steps + 2));
+  return {
+    round: (x) => (x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5)),
+    mod: (a, b) => a - b * Math.floor(a / b),
+    safediv: (a, b, onZero) => (b === 0 ? onZero : a / b),
+    pulse(t, dt, volume, first, interval) {
+      const slack = dt / 2;
+      if (t < first - slack) return 0;
+      if (interval > 0) {
+        const k = Math.round((t - first) / interval);
+        return Math.abs(t - (first + k * interval)) < slack ? volume / dt : 0;
+      }
+      return Math.abs(t - first) < slack ? volume / dt : 0;
+    },
+    pulseVensim(t, dt, start, width) {
+      const w = width === 0 ? dt : width;
+      return t + dt / 2 > start && t + dt / 2 < start + w ? 1 : 0;
+    },
+    step: (t, dt, height, at) => (t >= at - dt * TIME_SLACK ? height : 0),
+    ramp(t, slope, start, end) {
+      if (t <= start) return 0;
+      return slope * (Math.min(t, end) - start);
+    },
+    lookup: lookupContinuous,
+    lookupExtrapolate,
+    lookupDiscrete,
+    delayRead(id, t, delay, initial) {
+      const pos = (t - delay - run.start) / run.dt;
+      const written = counts[id]!;
+      if (pos < -TIME_SLACK || written === 0) return initial;
+      const hist = histories[id]!;
+      // A delay shorter than DT would need this step's input: use the newest stored value.
+      if (pos >= written - 1) return hist[written - 1]!;
+      const i = Math.floor(pos + TIME_SLACK);
+      const frac = pos - i;
+      if (frac <= TIME_SLACK) return hist[Math.max(i, 0)]!;
+      return hist[i]! + frac * (hist[i + 1]! - hist[i]!);
+    },
+    delayWrite(id, value) {
+      const hist = histories[id]!;
+      const c = counts[id]!;
+      if (c < hist.length) {
+        hist[c] = value;
+        counts[id] = c + 1;
+      }
+    },
+  };
+}
+
+export function lookupHelperName(type: GraphicalFunctionType): 'lookup' | 'lookupExtrapolate' | 'lookupDiscrete' {
+  return type === 'extrapolate' ? 'lookupExtrapolate' : type === 'discrete' ? 'lookupDiscrete' : 'lookup';
+}

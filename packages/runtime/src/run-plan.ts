@@ -1,0 +1,120 @@
+import { canonicalName, error, type Diagnostic, type IntegrationMethod } from '@sluice/ir';
+import type { CompiledModel } from '@sluice/compiler';
+
+export interface SimulateOptions {
+  /** New values for constants (by display name or ident, any case, spaces or underscores). */
+  overrides?: Record<string, number>;
+  start?: number;
+  stop?: number;
+  dt?: number;
+  saveStep?: number;
+  method?: IntegrationMethod;
+  /** Variables to report (same matching as overrides); all visible variables when absent. */
+  vars?: string[];
+  /** Seed for random builtins, so runs repeat exactly. */
+  seed?: number;
+}
+
+/** At most this many integration steps per run: more is almost surely a mistaken DT. */
+export const MAX_STEPS = 10_000_000;
+/** At most this many saved numbers (rows times columns) per run. */
+export const MAX_SAVED_VALUES = 200_000_000;
+
+/** Steps that land within this fraction of DT of a multiple count as that multiple. */
+const GRID_SLACK = 1e-6;
+
+/** Everything a run needs, checked before the first step. */
+export interface RunPlan {
+  start: number;
+  stop: number;
+  dt: number;
+  method: IntegrationMethod;
+  /** Integration steps taken (the run visits steps + 1 times). */
+  steps: number;
+  /** Save every `saveEvery` steps; saved row k is at time start + k * saveStep. */
+  saveEvery: number;
+  saveStep: number;
+  rows: number;
+  /** Overridden constants: slot and value. */
+  overrides: { slot: number; value: number }[];
+  /** Reported columns. */
+  columns: { name: string; ident: string; slot: number }[];
+}
+
+const METHODS: readonly IntegrationMethod[] = ['euler', 'rk2', 'rk4'];
+
+function wholeSteps(span: number, step: number): number {
+  const x = span / step;
+  const r = Math.round(x);
+  return Math.abs(x - r) <= GRID_SLACK * Math.max(1, Math.abs(r)) ? r : Math.floor(x);
+}
+
+export function planRun(model: CompiledModel, options: SimulateOptions): { plan?: RunPlan; diagnostics: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
+  const specs = model.simSpecs;
+  const start = options.start ?? specs.start;
+  const stop = options.stop ?? specs.stop;
+  const dt = options.dt ?? specs.dt;
+  const method = options.method ?? model.method;
+  const saveStep = options.saveStep ?? specs.saveStep ?? dt;
+
+  if (![start, stop, dt, saveStep].every(Number.isFinite)) diags.push(error('bad-time', 'start, stop, dt and save step must be finite numbers'));
+  else {
+    if (!(dt > 0)) diags.push(error('bad-dt', `dt must be positive, not ${dt}`));
+    if (stop < start) diags.push(error('bad-time', `stop time ${stop} is before start time ${start}`));
+    if (!(saveStep > 0)) diags.push(error('bad-save-step', `save step must be positive, not ${saveStep}`));
+  }
+  if (!METHODS.includes(method)) diags.push(error('unknown-method', `unknown integration method '${String(method)}'`));
+  if (diags.length) return { diagnostics: diags };
+
+  const steps = wholeSteps(stop - start, dt);
+  if (steps > MAX_STEPS) {
+    return { diagnostics: [error('too-many-steps', `the run would take ${steps} steps (more than ${MAX_STEPS}); use a larger dt`)] };
+  }
+  // Saving happens on integration steps, so the save step is rounded to a multiple of dt.
+  const saveEvery = Math.max(1, Math.round(saveStep / dt));
+  const warnings: Diagnostic[] = [];
+  let effectiveSave = saveStep;
+  if (Math.abs(saveEvery * dt - saveStep) > GRID_SLACK * saveStep) {
+    effectiveSave = saveEvery * dt;
+    warnings.push({ ...error('save-step-rounded', `save step ${saveStep} is not a multiple of dt ${dt}; saving every ${effectiveSave}`), severity: 'warning' });
+  }
+  const rows = Math.floor(steps / saveEvery) + 1;
+
+  const byName = new Map<string, { name: string; ident: string; slot: number }>();
+  for (const o of model.outputs) {
+    byName.set(o.ident, o);
+    byName.set(canonicalName(o.name), o);
+  }
+  const constants = new Map<string, { slot: number }>();
+  for (const c of model.constants) {
+    constants.set(c.ident, c);
+    constants.set(canonicalName(c.name), c);
+  }
+
+  const overrides: RunPlan['overrides'] = [];
+  for (const [name, value] of Object.entries(options.overrides ?? {})) {
+    const c = constants.get(canonicalName(name));
+    if (!c) {
+      const known = byName.has(canonicalName(name));
+      diags.push(error('bad-override', known ? `'${name}' is not a constant, so it cannot be overridden` : `cannot override unknown variable '${name}'`));
+    } else if (typeof value !== 'number') diags.push(error('bad-override', `the override of '${name}' is not a number`));
+    else overrides.push({ slot: c.slot, value });
+  }
+
+  let columns: RunPlan['columns'];
+  if (options.vars) {
+    columns = [];
+    for (const name of options.vars) {
+      const o = byName.get(canonicalName(name));
+      if (o) columns.push({ name: o.name, ident: o.ident, slot: o.slot });
+      else diags.push(error('unknown-variable', `no variable '${name}' to report`));
+    }
+  } else columns = model.outputs.map((o) => ({ name: o.name, ident: o.ident, slot: o.slot }));
+
+  if (rows * (columns.length + 1) > MAX_SAVED_VALUES) {
+    diags.push(error('too-many-values', `the run would save ${rows} rows of ${columns.length} variables; use a larger save step or fewer variables`));
+  }
+  if (diags.length) return { diagnostics: diags };
+  return { plan: { start, stop, dt, method, steps, saveEvery, saveStep: effectiveSave, rows, overrides, columns }, diagnostics: warnings };
+}

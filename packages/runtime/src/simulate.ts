@@ -1,0 +1,62 @@
+import { fail, ok, type Result } from '@sluice/ir';
+import { createHelpers, SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME, type CompiledModel } from '@sluice/compiler';
+import { makeIntegrator } from './integrate.js';
+import { planRun, type SimulateOptions } from './run-plan.js';
+
+export interface RunColumn {
+  name: string;
+  ident: string;
+  values: Float64Array;
+}
+
+export interface RunResult {
+  times: Float64Array;
+  columns: RunColumn[];
+}
+
+/**
+ * Run a compiled model. Row k of the result is time start + k * saveStep, and holds the stocks
+ * at that time and the flows and auxiliaries computed from them (flows after any non-negative
+ * cut). Every time is computed from its step number, never accumulated.
+ */
+export function simulate(model: CompiledModel, options: SimulateOptions = {}): Result<RunResult> {
+  const { plan, diagnostics } = planRun(model, options);
+  if (!plan) return fail(diagnostics);
+  const { start, dt, steps, saveEvery, rows } = plan;
+
+  const v = new Float64Array(model.slotCount);
+  const r = new Float64Array(model.stockCount);
+  const g = model.tables;
+  const h = createHelpers({ start, dt, steps, delays: model.delayCount });
+  const integrate = makeIntegrator(model, plan.method, h);
+
+  v[SLOT_TIME] = start;
+  v[SLOT_DT] = dt;
+  v[SLOT_START] = start;
+  v[SLOT_STOP] = plan.stop;
+  for (const c of model.constants) v[c.slot] = c.value;
+  for (const o of plan.overrides) v[o.slot] = o.value;
+  model.initial(v, g, h);
+
+  const times = new Float64Array(rows);
+  const slots = Int32Array.from(plan.columns, (c) => c.slot);
+  const values = plan.columns.map(() => new Float64Array(rows));
+  for (let k = 0; k < rows; k++) times[k] = start + k * plan.saveStep;
+
+  for (let n = 0; ; n++) {
+    const t = start + n * dt;
+    v[SLOT_TIME] = t;
+    model.step(v, g, h);
+    model.rates(v, r, g, h);
+    if (n % saveEvery === 0) {
+      const row = n / saveEvery;
+      for (let c = 0; c < slots.length; c++) values[c]![row] = v[slots[c]!]!;
+    }
+    if (n >= steps) break;
+    model.afterStep(v, g, h);
+    integrate(v, r, t, dt);
+  }
+
+  const columns = plan.columns.map((c, i) => ({ name: c.name, ident: c.ident, values: values[i]! }));
+  return ok({ times, columns }, diagnostics);
+}
