@@ -1,0 +1,27 @@
+import type { Diagnostic } from '@sluice/ir';
+
+/** The problems list under the editor: every diagnostic, each a button that jumps to its place. */
+export function showProblems(list: HTMLElement, diagnostics: Diagnostic[], reveal: (line: number, column: number) => void): void {
+  if (diagnostics.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'none';
+    li.textContent = 'No problems.';
+    list.replaceChildren(li);
+    return;
+  }
+  list.replaceChildren(
+    ...diagnostics.map((d) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = d.severity;
+      const where = document.createElement('span');
+      where.className = 'where';
+      where.textContent = d.loc ? `${d.loc.line}:${d.loc.column}` : '';
+      b.append(where, `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.message}`);
+      b.addEventListener('click', () => reveal(d.loc?.line ?? 1, d.loc?.column ?? 1));
+      li.append(b);
+      return li;
+    }),
+  );
+}
