@@ -82,7 +82,7 @@ const vensimForecast: StatefulBuiltin = {
 const vensimNpv: StatefulBuiltin = {
   arity: [4],
   lower: (b, [stream, rate, initial, factor]) =>
-    npv(b, b.argument('stream', stream!), b.argument('rate', rate!), b.argument('initial', initial!), b.argument('factor', factor!), ref('time_step', 'TIME STEP')),
+    npv(b, b.argument('stream', stream!), b.argument('rate', rate!), b.argument('initial', initial!), b.argument('factor', factor!), ref('dt', 'DT')),
 };
 
 /** Stella's and the XMILE standard's stateful builtins (XMILE 1.0, section 3.5.3). */
