@@ -3,6 +3,7 @@ import type { CompiledModel } from './codegen/compiled-model.js';
 import { generateProgram } from './codegen/program.js';
 import { checkTables } from './graph/tables.js';
 import { resolveModel } from './graph/resolve.js';
+import { lowerProject } from './lower/index.js';
 
 export interface CompileOptions {
   /** Overrides the project's integration method. */
@@ -20,13 +21,18 @@ export function compile(project: Project, options: CompileOptions = {}): Result<
   const diags: Diagnostic[] = [];
   const method = options.method ?? project.simSpecs.method;
   if (!METHODS.includes(method)) return fail([error('unknown-method', `unknown integration method '${String(method)}'`)]);
-  const model = project.models[0];
-  if (!model) return fail([error('no-model', 'the project has no model')]);
+  if (!project.models[0]) return fail([error('no-model', 'the project has no model')]);
+  // Lowering expands stateful builtins (SMTH1, DELAY3...) into hidden stocks and flows.
+  const lowered = lowerProject(project);
+  if (!lowered.ok) return lowered;
+  diags.push(...lowered.warnings);
+  const flat = lowered.value;
+  const model = flat.models[0]!;
 
   checkTables(model.variables, diags);
-  const resolved = resolveModel(model.variables, project.dialect, diags);
+  const resolved = resolveModel(model.variables, flat.dialect, diags);
   if (diags.some((d) => d.severity === 'error')) return fail(diags);
-  const compiled = generateProgram(project, resolved, method, diags);
+  const compiled = generateProgram(flat, resolved, method, diags);
   if (!compiled || diags.some((d) => d.severity === 'error')) return fail(diags);
   return ok(compiled, diags);
 }

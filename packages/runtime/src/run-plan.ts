@@ -61,8 +61,8 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
   if (![start, stop, dt, saveStep].every(Number.isFinite)) diags.push(error('bad-time', 'start, stop, dt and save step must be finite numbers'));
   else {
     if (!(dt > 0)) diags.push(error('bad-dt', `dt must be positive, not ${dt}`));
+    else if (!(saveStep > 0)) diags.push(error('bad-save-step', `save step must be positive, not ${saveStep}`));
     if (stop < start) diags.push(error('bad-time', `stop time ${stop} is before start time ${start}`));
-    if (!(saveStep > 0)) diags.push(error('bad-save-step', `save step must be positive, not ${saveStep}`));
   }
   if (!METHODS.includes(method)) diags.push(error('unknown-method', `unknown integration method '${String(method)}'`));
   if (diags.length) return { diagnostics: diags };

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalName, type GraphicalFunction, type Project, type SimSpecs, type Variable } from '@sluice/ir';
+import { parseEquation } from '@sluice/language';
+import { compile } from '@sluice/compiler';
+import { simulate, type RunResult } from './index.js';
+
+interface Spec {
+  kind?: 'stock' | 'flow' | 'aux';
+  name: string;
+  eqn?: string;
+  inflows?: string[];
+  outflows?: string[];
+  nonNegative?: boolean;
+  gf?: GraphicalFunction;
+}
+
+/** A one-model project from inline equations; variable i sits on line i + 1 of 'm.xmile'. */
+function project(specs: Spec[], sim: Partial<SimSpecs> = {}, dialect: Project['dialect'] = 'xmile'): Project {
+  const variables = specs.map((s, i): Variable => {
+    const loc = { file: 'm.xmile', line: i + 1, column: 1 };
+    const base = { name: s.name, ident: canonicalName(s.name), loc };
+    const eq = s.eqn === undefined ? undefined : { text: s.eqn, expr: parseEquation(s.eqn, { file: 'm.xmile', line: i + 1, column: 1 }).expr, loc };
+    const withEq = { ...base, ...(eq ? { equation: eq } : {}), ...(s.gf ? { gf: s.gf } : {}) };
+    if (s.kind === 'stock') {
+      return { ...withEq, kind: 'stock', inflows: (s.inflows ?? []).map(canonicalName), outflows: (s.outflows ?? []).map(canonicalName), nonNegative: s.nonNegative ?? false };
+    }
+    if (s.kind === 'flow') return { ...withEq, kind: 'flow', nonNegative: s.nonNegative ?? false };
+    return { ...withEq, kind: 'aux' };
+  });
+  return {
+    dialect,
+    simSpecs: { start: 0, stop: 4, dt: 1, method: 'euler', ...sim },
+    units: [],
+    dimensions: [],
+    models: [{ variables }],
+    macros: [],
+  };
+}
+
+function run(p: Project, options: Parameters<typeof simulate>[1] = {}): RunResult {
+  const c = compile(p);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => d.message).join('\n'));
+  const r = simulate(c.value, options);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return r.value;
+}
+
+const col = (r: RunResult, name: string): number[] => Array.from(r.columns.find((c) => c.ident === canonicalName(name))!.values);
+
+const decay = (sim: Partial<SimSpecs> = {}): Project =>
+  project(
+    [
+      { kind: 'stock', name: 'Water', eqn: '100', outflows: ['drain'] },
+      { kind: 'flow', name: 'drain', eqn: 'Water * rate' },
+      { name: 'rate', eqn: '0.5' },
+    ],
+    sim,
+  );
+
+describe('Euler integration', () => {
+  it('decays a stock by dt * outflow each step, saving stocks and the flows computed from them', () => {
+    const r = run(decay());
+    expect(Array.from(r.times)).toEqual([0, 1, 2, 3, 4]);
+    expect(col(r, 'Water')).toEqual([100, 50, 25, 12.5, 6.25]);
+    expect(col(r, 'drain')).toEqual([50, 25, 12.5, 6.25, 3.125]);
+    expect(col(r, 'rate')).toEqual([0.5, 0.5, 0.5, 0.5, 0.5]);
+  });
+
+  it('saves every saveStep, at times computed from the row number', () => {
+    const r = run(decay({ dt: 0.1, stop: 1, saveStep: 0.5 }));
+    expect(Array.from(r.times)).toEqual([0, 0.5, 1]);
+    expect(col(r, 'Water')[1]).toBeCloseTo(100 * 0.95 ** 5, 12);
+    expect(col(r, 'Water')[2]).toBeCloseTo(100 * 0.95 ** 10, 12);
+  });
+
+  it('takes overrides of constants by display name in any spelling, without recompiling', () => {
+    const c = compile(decay());
+    if (!c.ok) throw new Error('compile failed');
+    const a = simulate(c.value, { overrides: { RATE: 0.25 } });
+    const b = simulate(c.value, { overrides: { water: 10 } });
+    if (!a.ok || !b.ok) throw new Error('run failed');
+    expect(Array.from(a.value.columns.find((x) => x.ident === 'water')!.values)).toEqual([100, 75, 56.25, 42.1875, 31.640625]);
+    expect(Array.from(b.value.columns.find((x) => x.ident === 'water')!.values)).toEqual([10, 5, 2.5, 1.25, 0.625]);
+  });
+
+  it('reports only the variables asked for', () => {
+    const r = run(decay(), { vars: ['WATER'] });
+    expect(r.columns.map((c) => c.name)).toEqual(['Water']);
+  });
+});
+
+describe('Runge-Kutta integration', () => {
+  const growth = (method: 'rk2' | 'rk4', dt: number): Project =>
+    project(
+      [
+        { kind: 'stock', name: 'P', eqn: '1', inflows: ['births'] },
+        { kind: 'flow', name: 'births', eqn: 'P' },
+      ],
+      { stop: 1, dt, method },
+    );
+
+  it('RK4 follows exp(t) to within the method error of order dt^4', () => {
+    expect(col(run(growth('rk4', 0.1)), 'P')[10]).toBeCloseTo(Math.E, 5);
+    const p = col(run(growth('rk4', 0.25)), 'P');
+    // One RK4 step of y' = y multiplies y by 1 + h + h^2/2 + h^3/6 + h^4/24.
+    const h = 0.25;
+    const factor = 1 + h + h ** 2 / 2 + h ** 3 / 6 + h ** 4 / 24;
+    expect(p[4]).toBeCloseTo(factor ** 4, 14);
+  });
+
+  it("RK2 is Heun's method: one step multiplies y by 1 + h + h^2/2", () => {
+    const p = col(run(growth('rk2', 0.5)), 'P');
+    expect(p[2]).toBeCloseTo((1 + 0.5 + 0.125) ** 2, 14);
+  });
+
+  it('a method passed to simulate replaces the compiled one', () => {
+    const c = compile(growth('rk4', 0.5));
+    if (!c.ok) throw new Error('compile failed');
+    const r = simulate(c.value, { method: 'euler' });
+    if (!r.ok) throw new Error('run failed');
+    expect(Array.from(r.value.columns[0]!.values)).toEqual([1, 1.5, 2.25]);
+  });
+});
+
+describe('non-negative stocks and uniflows', () => {
+  it('cuts an outflow so the stock stops at zero, and reports the cut flow', () => {
+    const r = run(
+      project([
+        { kind: 'stock', name: 'S', eqn: '5', outflows: ['out'], inflows: [], nonNegative: true },
+        { kind: 'flow', name: 'out', eqn: '2' },
+      ]),
+    );
+    expect(col(r, 'S')).toEqual([5, 3, 1, 0, 0]);
+    expect(col(r, 'out')).toEqual([2, 2, 1, 0, 0]);
+  });
+
+  it('shares what is left among outflows in the order they are listed', () => {
+    const r = run(
+      project([
+        { kind: 'stock', name: 'S', eqn: '10', inflows: ['in'], outflows: ['first', 'second'], nonNegative: true },
+        { kind: 'flow', name: 'in', eqn: '1' },
+        { kind: 'flow', name: 'first', eqn: '8' },
+        { kind: 'flow', name: 'second', eqn: '4' },
+      ]),
+    );
+    // Step 0: 10 held + 1 in = 11: first takes 8, second 3. Then 0 held + 1 in: first takes it all.
+    expect(col(r, 'first')).toEqual([8, 1, 1, 1, 1]);
+    expect(col(r, 'second')).toEqual([3, 0, 0, 0, 0]);
+    expect(col(r, 'S')).toEqual([10, 0, 0, 0, 0]);
+  });
+
+  it('the stock downstream of a cut flow receives only what was cut to', () => {
+    const r = run(
+      project([
+        { kind: 'stock', name: 'A', eqn: '3', outflows: ['move'], nonNegative: true },
+        { kind: 'flow', name: 'move', eqn: '2' },
+        { kind: 'stock', name: 'B', eqn: '0', inflows: ['move'] },
+      ]),
+    );
+    expect(col(r, 'A')).toEqual([3, 1, 0, 0, 0]);
+    expect(col(r, 'B')).toEqual([0, 2, 3, 3, 3]);
+  });
+
+  it('a stock that is not non-negative goes below zero', () => {
+    const r = run(
+      project([
+        { kind: 'stock', name: 'S', eqn: '3', outflows: ['out'] },
+        { kind: 'flow', name: 'out', eqn: '2' },
+      ]),
+    );
+    expect(col(r, 'S')).toEqual([3, 1, -1, -3, -5]);
+  });
+
+  it('a uniflow is clamped at zero', () => {
+    const r = run(
+      project([
+        { kind: 'stock', name: 'S', eqn: '0', inflows: ['f'] },
+        { kind: 'flow', name: 'f', eqn: '2 - TIME', nonNegative: true },
+      ]),
+    );
+    expect(col(r, 'f')).toEqual([2, 1, 0, 0, 0]);
+    expect(col(r, 'S')).toEqual([0, 2, 3, 3, 3]);
+  });
+});
+
+describe('memory builtins', () => {
+  it('PREVIOUS gives the value one step back, and its initial argument at the start', () => {
+    const r = run(project([{ name: 'x', eqn: 'TIME * 10' }, { name: 'p', eqn: 'PREVIOUS(x, -1)' }]));
+    expect(col(r, 'p')).toEqual([-1, 0, 10, 20, 30]);
+  });
+
+  it('PREVIOUS breaks a feedback loop within a step: a counter', () => {
+    const r = run(project([{ name: 'n', eqn: 'PREVIOUS(n, 0) + 1' }]));
+    expect(col(r, 'n')).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('INIT freezes the initial value', () => {
+    const r = run(
+      project([
+        { kind: 'stock', name: 'S', eqn: '2', inflows: ['f'] },
+        { kind: 'flow', name: 'f', eqn: '1' },
+        { name: 'first', eqn: 'INIT(S) * 10' },
+      ]),
+    );
+    expect(col(r, 'first')).toEqual([20, 20, 20, 20, 20]);
+  });
+
+  it('DELAY returns the input from the delay time ago, and the initial value before that', () => {
+    const r = run(project([{ name: 'x', eqn: 'TIME * 10' }, { name: 'd', eqn: 'DELAY(x, 2, 7)' }]));
+    expect(col(r, 'd')).toEqual([7, 7, 0, 10, 20]);
+  });
+
+  it('DELAY without an initial value starts from the input at the start', () => {
+    const r = run(project([{ name: 'x', eqn: '5 + TIME' }, { name: 'd', eqn: 'DELAY(x, 1)' }]));
+    expect(col(r, 'd')).toEqual([5, 5, 6, 7, 8]);
+  });
+});
+
+describe('run options', () => {
+  const compiled = () => {
+    const c = compile(decay());
+    if (!c.ok) throw new Error('compile failed');
+    return c.value;
+  };
+
+  it('refuses dt <= 0 and stop before start', () => {
+    const a = simulate(compiled(), { dt: 0 });
+    const b = simulate(compiled(), { start: 5, stop: 1 });
+    expect(a.ok ? [] : a.diagnostics.map((d) => d.code)).toEqual(['bad-dt']);
+    expect(b.ok ? [] : b.diagnostics.map((d) => d.code)).toEqual(['bad-time']);
+  });
+
+  it('refuses a run of more than ten million steps', () => {
+    const r = simulate(compiled(), { dt: 1e-7, stop: 10 });
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.code)).toEqual(['too-many-steps']);
+  });
+
+  it('refuses overrides of unknown names and of computed variables', () => {
+    const r = simulate(compiled(), { overrides: { nothing: 1, drain: 2 } });
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toEqual([
+      "cannot override unknown variable 'nothing'",
+      "'drain' is not a constant, so it cannot be overridden",
+    ]);
+  });
+});
