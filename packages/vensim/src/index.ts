@@ -1,1 +1,2 @@
-export {};
+export { importVensim, type ImportVensimOptions } from './import.js';
+export { VENSIM_NA } from './parser.js';

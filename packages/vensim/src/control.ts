@@ -1,0 +1,74 @@
+import { canonicalName, warning, type Diagnostic, type Equation, type Expr, type SimSpecs, type Variable } from '@sluice/ir';
+
+/**
+ * Vensim's simulation settings are ordinary variables (`INITIAL TIME`, `FINAL TIME`,
+ * `TIME STEP`, `SAVEPER`) that any equation may read. Their initial values become the
+ * `SimSpecs` numbers; an equation that is more than a number is kept in `SimSpecs.equations`.
+ */
+const CONTROLS = [
+  ['start', 'initial_time', 0],
+  ['stop', 'final_time', 100],
+  ['dt', 'time_step', 1],
+  ['saveStep', 'saveper', undefined],
+] as const;
+
+export function simSpecsOf(variables: Variable[], diagnostics: Diagnostic[]): SimSpecs {
+  const byIdent = new Map(variables.map((v) => [v.ident, v]));
+  const value = (ident: string, depth: number): number | undefined => {
+    const v = byIdent.get(ident);
+    if (!v?.equation?.expr || depth > 10 || v.kind === 'stock') return undefined;
+    return constant(v.equation.expr, (name) => value(name, depth + 1));
+  };
+  const specs: SimSpecs = { start: 0, stop: 100, dt: 1, method: 'euler' };
+  const equations: NonNullable<SimSpecs['equations']> = {};
+  for (const [field, ident, fallback] of CONTROLS) {
+    const v = byIdent.get(ident);
+    const n = value(ident, 0);
+    if (n !== undefined) specs[field] = n;
+    else if (fallback !== undefined) {
+      specs[field] = fallback;
+      if (!v) diagnostics.push(warning('missing-control', `the model does not define ${ident.replace(/_/g, ' ').toUpperCase()}; using ${fallback}`));
+    }
+    if (v?.equation?.expr && v.equation.expr.kind !== 'number') equations[field] = v.equation satisfies Equation;
+  }
+  if (specs.saveStep === undefined) specs.saveStep = specs.dt;
+  if (Object.keys(equations).length > 0) specs.equations = equations;
+  const timeUnits = byIdent.get('time_step')?.units ?? byIdent.get('final_time')?.units;
+  if (timeUnits) specs.timeUnits = timeUnits;
+  return specs;
+}
+
+/** The value of a constant expression, following references to other constants. */
+function constant(e: Expr, lookup: (ident: string) => number | undefined): number | undefined {
+  switch (e.kind) {
+    case 'number':
+      return e.value;
+    case 'var':
+      return e.subscripts ? undefined : lookup(canonicalName(e.name));
+    case 'unary': {
+      const x = constant(e.operand, lookup);
+      return x === undefined ? undefined : e.op === '-' ? -x : e.op === '+' ? x : undefined;
+    }
+    case 'binary': {
+      const a = constant(e.left, lookup);
+      const b = constant(e.right, lookup);
+      if (a === undefined || b === undefined) return undefined;
+      switch (e.op) {
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        case '*':
+          return a * b;
+        case '/':
+          return a / b;
+        case '^':
+          return a ** b;
+        default:
+          return undefined;
+      }
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,168 @@
+import { canonicalName, error, type Diagnostic, type Dimension, type DimensionMapping } from '@sluice/ir';
+import type { EntryAst, NameAst } from './parser.js';
+import { displayOf } from './parser.js';
+
+/**
+ * Vensim subscript ranges (dimensions): `A: a1, a2`, numbered ranges `(a1-a10)`, ranges built
+ * from other ranges (`All: Sub1, Sub2`), mappings `-> B` and equivalences `A <-> B`. A range
+ * whose elements all belong to a larger range is a subrange of it (`parent`).
+ */
+
+type DimensionEntry = Extract<EntryAst, { kind: 'dimension' | 'equivalence' }>;
+
+export function buildDimensions(entries: DimensionEntry[], diagnostics: Diagnostic[]): Dimension[] {
+  const defs = new Map<string, DimensionEntry>();
+  for (const e of entries) {
+    const ident = canonicalName(e.name.raw);
+    if (defs.has(ident)) diagnostics.push(error('duplicate-dimension', `subscript range ${displayOf(e.name.raw)} is defined twice`, e.name.loc));
+    else defs.set(ident, e);
+  }
+  const resolved = new Map<string, string[]>();
+  const resolving = new Set<string>();
+
+  const elementsOf = (ident: string): string[] => {
+    const done = resolved.get(ident);
+    if (done) return done;
+    const def = defs.get(ident);
+    if (!def || resolving.has(ident)) return [];
+    resolving.add(ident);
+    const out: string[] = [];
+    if (def.kind === 'equivalence') out.push(...elementsOf(canonicalName(def.other.raw)));
+    else
+      for (const el of def.elements) {
+        if (el.kind === 'range') out.push(...numberedRange(el.from, el.to, diagnostics));
+        else {
+          const inner = canonicalName(el.name.raw);
+          if (inner !== ident && defs.has(inner)) out.push(...elementsOf(inner));
+          else out.push(displayOf(el.name.raw));
+        }
+      }
+    resolving.delete(ident);
+    resolved.set(ident, out);
+    return out;
+  };
+
+  const dims: Dimension[] = [];
+  for (const [ident, def] of defs) {
+    const dim: Dimension = { name: displayOf(def.name.raw), ident, elements: elementsOf(ident), loc: def.name.loc };
+    if (def.kind === 'equivalence') dim.aliasOf = canonicalName(def.other.raw);
+    else if (def.mappings.length > 0) dim.mappings = def.mappings.map(mappingOf);
+    dims.push(dim);
+  }
+  for (const dim of dims) {
+    const parent = parentOf(dim, dims);
+    if (parent) dim.parent = parent.ident;
+    for (const m of dim.mappings ?? [])
+      if (!defs.has(m.to)) diagnostics.push(error('unknown-dimension', `mapping to unknown subscript range ${m.to}`, dim.loc));
+  }
+  return dims;
+}
+
+function mappingOf(m: { to: NameAst; elements?: NameAst[] }): DimensionMapping {
+  const out: DimensionMapping = { to: canonicalName(m.to.raw) };
+  if (m.elements) out.elements = m.elements.map((e) => displayOf(e.raw));
+  return out;
+}
+
+/** `(a1-a10)`: the same prefix, numbers counted from the first to the last. */
+function numberedRange(from: NameAst, to: NameAst, diagnostics: Diagnostic[]): string[] {
+  const a = /^(.*?)(\d+)$/.exec(displayOf(from.raw));
+  const b = /^(.*?)(\d+)$/.exec(displayOf(to.raw));
+  if (!a || !b || a[1] !== b[1] || Number(a[2]) > Number(b[2])) {
+    diagnostics.push(error('syntax', `subscript range (${from.raw}-${to.raw}) must count up from one numbered element to another`, from.loc));
+    return [];
+  }
+  const out: string[] = [];
+  for (let i = Number(a[2]); i <= Number(b[2]); i++) out.push(`${a[1]}${i}`);
+  return out;
+}
+
+/** The largest other range holding every element of `dim` and more. */
+function parentOf(dim: Dimension, dims: Dimension[]): Dimension | undefined {
+  if (dim.aliasOf !== undefined) return undefined;
+  const mine = dim.elements.map(canonicalName);
+  let best: Dimension | undefined;
+  for (const other of dims) {
+    if (other === dim || other.elements.length <= dim.elements.length || other.aliasOf !== undefined) continue;
+    const theirs = new Set(other.elements.map(canonicalName));
+    if (!mine.every((e) => theirs.has(e))) continue;
+    if (!best || other.elements.length > best.elements.length) best = other;
+  }
+  return best;
+}
+
+/** Finds dimensions and elements by any spelling of their names. */
+export class DimensionIndex {
+  private readonly byIdent = new Map<string, Dimension>();
+
+  constructor(readonly dimensions: Dimension[]) {
+    for (const d of dimensions) this.byIdent.set(d.ident, d);
+  }
+
+  get(name: string): Dimension | undefined {
+    return this.byIdent.get(canonicalName(name));
+  }
+
+  /** The outermost range a range belongs to: its parent's parent, and so on. */
+  family(dim: Dimension): Dimension {
+    let d = dim;
+    for (let i = 0; i < 20; i++) {
+      const up = d.parent !== undefined ? this.byIdent.get(d.parent) : d.aliasOf !== undefined ? this.byIdent.get(d.aliasOf) : undefined;
+      if (!up) return d;
+      d = up;
+    }
+    return d;
+  }
+
+  /** Top-level ranges holding an element, the first defined first. */
+  familiesOfElement(element: string): Dimension[] {
+    const e = canonicalName(element);
+    return this.dimensions.filter((d) => d.parent === undefined && d.aliasOf === undefined && d.elements.some((x) => canonicalName(x) === e));
+  }
+
+  /** Position of an element in a range, or -1. */
+  position(dim: Dimension, element: string): number {
+    const e = canonicalName(element);
+    return dim.elements.findIndex((x) => canonicalName(x) === e);
+  }
+
+  /**
+   * For an equation written over range `lhs` and evaluated at `element`, the element each
+   * related range stands for: the range itself and its ancestors give the element; an
+   * equivalent range or one mapped to or from `lhs` gives the element at the same position
+   * (or the one its mapping lists).
+   */
+  correspondents(lhs: Dimension, element: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const k = this.position(lhs, element);
+    out.set(lhs.ident, element);
+    for (let d = lhs; d.parent !== undefined; ) {
+      const up = this.byIdent.get(d.parent);
+      if (!up) break;
+      out.set(up.ident, element);
+      d = up;
+    }
+    for (const other of this.dimensions) {
+      if (out.has(other.ident)) continue;
+      if (other.aliasOf === lhs.ident || lhs.aliasOf === other.ident) {
+        const el = other.elements[k];
+        if (el !== undefined) out.set(other.ident, el);
+        continue;
+      }
+      for (const m of other.mappings ?? []) {
+        if (m.to !== lhs.ident) continue;
+        // `other -> lhs`: other's j-th element goes to lhs's j-th (or the listed) element.
+        const j = m.elements ? m.elements.findIndex((x) => canonicalName(x) === canonicalName(element)) : k;
+        const el = j >= 0 ? other.elements[j] : undefined;
+        if (el !== undefined) out.set(other.ident, el);
+      }
+    }
+    for (const m of lhs.mappings ?? []) {
+      const target = this.byIdent.get(m.to);
+      if (!target || out.has(target.ident)) continue;
+      const el = m.elements ? m.elements[k] : target.elements[k];
+      if (el !== undefined) out.set(target.ident, el);
+    }
+    return out;
+  }
+}

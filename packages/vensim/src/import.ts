@@ -1,0 +1,131 @@
+import { canonicalName, error, fail, ok, type Diagnostic, type Macro, type Model, type Project, type Result } from '@sluice/ir';
+import { simSpecsOf } from './control.js';
+import { buildDimensions, DimensionIndex } from './dimensions.js';
+import { splitFile, type Part, type Span } from './entries.js';
+import { isRealityCheck, parseEntry, type ParsedEntry } from './parse-entry.js';
+import { displayOf, type EntryAst } from './parser.js';
+import { SourceMap } from './source.js';
+import { buildVariables } from './variables.js';
+
+export interface ImportVensimOptions {
+  /** File name used in diagnostics. */
+  file?: string;
+  /** Refuse inputs longer than this many characters (default 64 MiB). */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX = 64 * 1024 * 1024;
+
+/** One `:MACRO:` … `:END OF MACRO:` block while it is read. */
+interface MacroScope {
+  header: Span;
+  start: number;
+  entries: ParsedEntry[];
+}
+
+/**
+ * Reads a Vensim `.mdl` file into a `Project` with Vensim semantics (`dialect: 'vensim'`).
+ * Every problem found is reported, each with file, line and column; nothing throws.
+ */
+export function importVensim(text: string, options: ImportVensimOptions = {}): Result<Project> {
+  const max = options.maxBytes ?? DEFAULT_MAX;
+  const loc0 = { line: 1, column: 1, ...(options.file !== undefined ? { file: options.file } : {}) };
+  if (text.length > max) return fail([error('too-large', `the model is ${text.length} characters long; the limit is ${max}`, loc0)]);
+  const source = new SourceMap(text, options.file);
+  const split = splitFile(text);
+  const diagnostics: Diagnostic[] = [];
+
+  const main: ParsedEntry[] = [];
+  const macros: MacroScope[] = [];
+  const groups: { name: string; variables: string[] }[] = [];
+  let macro: MacroScope | undefined;
+  for (const part of split.parts) {
+    if (part.kind === 'macro-start') {
+      if (macro) diagnostics.push(error('syntax', 'a macro starts inside another macro', source.loc(part.start)));
+      macro = { header: part.header, start: part.start, entries: [] };
+      macros.push(macro);
+    } else if (part.kind === 'macro-end') {
+      if (!macro) diagnostics.push(error('syntax', ':END OF MACRO: without :MACRO:', source.loc(part.start)));
+      macro = undefined;
+    } else if (part.kind === 'group') {
+      if (!macro) groups.push({ name: part.name, variables: [] });
+    } else {
+      const parsed = readEntry(part, source, diagnostics);
+      if (!parsed) continue;
+      (macro ? macro.entries : main).push(parsed);
+      const defined = definedName(parsed.ast);
+      const group = groups[groups.length - 1];
+      if (!macro && group && defined !== undefined && !group.variables.includes(defined)) group.variables.push(defined);
+    }
+  }
+  if (macro) diagnostics.push(error('syntax', 'the macro has no :END OF MACRO:', source.loc(macro.start)));
+
+  const dimensionEntries = [...main, ...macros.flatMap((m) => m.entries)]
+    .map((e) => e.ast)
+    .filter((a): a is Extract<EntryAst, { kind: 'dimension' | 'equivalence' }> => a.kind === 'dimension' || a.kind === 'equivalence');
+  const dimensions = buildDimensions(dimensionEntries, diagnostics);
+  const index = new DimensionIndex(dimensions);
+
+  const model: Model = { variables: buildVariables(main, index, diagnostics) };
+  if (split.sketch !== undefined) model.views = split.sketch;
+  const dimensionNames = new Set(dimensions.map((d) => d.ident));
+  const kept = groups
+    .map((g) => ({ ...g, variables: g.variables.filter((v) => !dimensionNames.has(v)) }))
+    .filter((g) => g.variables.length > 0 || g.name !== '');
+  if (kept.length > 0) model.groups = kept;
+
+  const project: Project = {
+    dialect: 'vensim',
+    source: { format: 'mdl', vendor: 'Ventana Systems', product: 'Vensim', ...(options.file !== undefined ? { file: options.file } : {}) },
+    simSpecs: simSpecsOf(model.variables, diagnostics),
+    units: [],
+    dimensions,
+    models: [model],
+    macros: macros.flatMap((m) => macroOf(m, source, index, diagnostics) ?? []),
+  };
+  if (split.encoding !== undefined) project.extra = { encoding: split.encoding };
+
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return fail(diagnostics);
+  return ok(project, diagnostics);
+}
+
+function readEntry(part: Extract<Part, { kind: 'entry' }>, source: SourceMap, diagnostics: Diagnostic[]): ParsedEntry | undefined {
+  if (part.equation.text.trim() === '' && part.units.text.trim() === '' && part.comment.text.trim() === '') return undefined;
+  if (part.equation.text.trim() === '') {
+    diagnostics.push(error('missing-equation', 'an entry has units or a comment but no equation', source.loc(part.start)));
+    return undefined;
+  }
+  if (isRealityCheck(part)) return undefined;
+  return parseEntry(part, source, diagnostics);
+}
+
+function definedName(a: EntryAst): string | undefined {
+  if (a.kind === 'dimension' || a.kind === 'equivalence') return canonicalName(a.name.raw);
+  return canonicalName(a.lhs.name.raw);
+}
+
+/** `:MACRO: NAME(in1, in2 : out1)`: the macro's value is its variable named like it. */
+function macroOf(scope: MacroScope, source: SourceMap, dims: DimensionIndex, diagnostics: Diagnostic[]): Macro | undefined {
+  const loc = source.loc(scope.start);
+  const m = /^\s*([^(]+?)\s*\(([^)]*)\)\s*$/s.exec(scope.header.text.replace(/\\\s*\r?\n/g, ' '));
+  if (!m) {
+    diagnostics.push(error('syntax', 'a macro header must read :MACRO: NAME(input, ... : output, ...)', loc));
+    return undefined;
+  }
+  const name = displayOf(m[1] ?? '');
+  const [inputs, outputs] = (m[2] ?? '').split(':');
+  const names = (s: string | undefined): string[] =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '')
+      .map(canonicalName);
+  const macro: Macro = { name, ident: canonicalName(name), parameters: names(inputs), variables: buildVariables(scope.entries, dims, diagnostics), loc };
+  const outs = names(outputs);
+  if (outs.length > 0) macro.outputs = outs;
+  const self = macro.variables.find((v) => v.ident === macro.ident);
+  if (!self) diagnostics.push(error('missing-equation', `macro ${name} has no variable named ${name} to give its value`, loc));
+  else if (self.kind !== 'stock' && self.equation) macro.equation = self.equation;
+  return macro;
+}

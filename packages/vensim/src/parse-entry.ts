@@ -1,0 +1,71 @@
+import { error, type Diagnostic, type Expr, type SourceLoc } from '@sluice/ir';
+import type { Part } from './entries.js';
+import { vensimLexer } from './lexer.js';
+import { EquationParser, type EntryAst } from './parser.js';
+import type { SourceMap } from './source.js';
+
+type EntryPart = Extract<Part, { kind: 'entry' }>;
+
+/** An entry whose equation parsed, with what later stages need to cite its text. */
+export interface ParsedEntry {
+  ast: EntryAst;
+  part: EntryPart;
+  /** The right-hand side as written. */
+  rhs?: { text: string; loc: SourceLoc };
+  /** The text of a call argument (INTEG's rate, ACTIVE INITIAL's initial value). */
+  argText(arg: Expr): { text: string; loc: SourceLoc } | undefined;
+  /** String arguments (`GET XLS DATA('file.xls', ...)`) by the placeholder node standing for each. */
+  strings: Map<Expr, string>;
+}
+
+let shared: EquationParser | undefined;
+
+/** Reality checks (`:THE CONDITION:`, `:TEST INPUT:`) document expectations; they never run. */
+const REALITY_CHECK = /:(?:THE[ _]+CONDITION|TEST[ _]+INPUT):/i;
+
+export function isRealityCheck(part: EntryPart): boolean {
+  return REALITY_CHECK.test(part.equation.text);
+}
+
+export function parseEntry(part: EntryPart, source: SourceMap, diagnostics: Diagnostic[]): ParsedEntry | undefined {
+  const { text, start } = part.equation;
+  const locate = (s: number, e?: number): SourceLoc => source.loc(start + s, e === undefined ? undefined : start + e);
+  const unfinished = text.indexOf('???');
+  if (unfinished >= 0) {
+    diagnostics.push(error('missing-equation', 'the equation is unfinished (Vensim writes `???` for a missing part)', locate(unfinished)));
+    return undefined;
+  }
+  const lexed = vensimLexer.tokenize(text);
+  if (lexed.errors.length > 0) {
+    const first = lexed.errors[0];
+    const offset = first?.offset ?? 0;
+    diagnostics.push(error('syntax', `unexpected character ${JSON.stringify(text.charAt(offset))}`, locate(offset)));
+    return undefined;
+  }
+  shared ??= new EquationParser();
+  const parser = shared;
+  parser.begin(lexed.tokens, locate);
+  const ast = parser.entry();
+  if (parser.errors.length > 0) {
+    const e = parser.errors[0];
+    const tok = e?.token;
+    const at = tok && Number.isFinite(tok.startOffset) ? tok.startOffset : text.trimEnd().length;
+    const found = tok && tok.tokenType.name !== 'EOF' ? `'${tok.image}'` : 'the end of the equation';
+    diagnostics.push(error('syntax', `unexpected ${found} in the equation`, locate(at)));
+    return undefined;
+  }
+  const spans = parser.spans;
+  const slice = (s: number, e: number): { text: string; loc: SourceLoc } => ({ text: text.slice(s, e).trim(), loc: locate(s) });
+  const parsed: ParsedEntry = {
+    ast,
+    part,
+    argText: (arg) => {
+      const span = spans.get(arg);
+      return span ? slice(span[0], span[1]) : undefined;
+    },
+    strings: parser.strings,
+  };
+  if (ast.kind === 'equation') parsed.rhs = slice(parser.rhsStart, text.length);
+  else if (ast.kind === 'lookup-source') parsed.rhs = slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+  return parsed;
+}
