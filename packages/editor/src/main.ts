@@ -336,4 +336,4 @@ if (saved) {
 requestRun(0);
 
 /** For the browser tests and the curious: the pieces, reachable from the console. */
-Object.assign(window, { sluice: { editor, client, state } });
+Object.assign(window, { sluice: { editor, client, state, monaco } });
