@@ -23,6 +23,21 @@ const Characteristic_Time = 10
   units Minutes
 `;
 
+const teacupXmile = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <header><name>Teacup</name><vendor>Sluice tests</vendor><product version="1">hand</product></header>
+  <sim_specs method="Euler"><start>0</start><stop>30</stop><dt>0.125</dt></sim_specs>
+  <model>
+    <variables>
+      <stock name="Teacup Temperature"><eqn>180</eqn><outflow>Heat_Loss_to_Room</outflow></stock>
+      <flow name="Heat Loss to Room"><eqn>(Teacup_Temperature - Room_Temperature) / Characteristic_Time</eqn></flow>
+      <aux name="Room Temperature"><eqn>70</eqn></aux>
+      <aux name="Characteristic Time"><eqn>10</eqn></aux>
+    </variables>
+  </model>
+</xmile>
+`;
+
 /** Euler's answer for the teacup at t = 30, worked out here independently of the engine. */
 function teacupAt30(room: number, characteristicTime = 10): number {
   let t = 180;
@@ -139,6 +154,18 @@ run('the editor in a browser', () => {
     await page.evaluate(() => window.sluice.editor.focus());
     await page.keyboard.press('Control+z');
     expect(await page.evaluate(() => window.sluice.editor.getValue().split('\n')[10])).toBe('const Room_Temperature = 74');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('writes a slider into an XMILE file too', async () => {
+    const { page, errors } = await editor.open();
+    await openFile(page, 'teacup.xmile', teacupXmile);
+    await waitForFinal(page, 'teacup_temperature', teacupAt30(70));
+    await page.locator('#slider-room_temperature').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.evaluate(() => window.sluice.editor.getValue().split('\n')[8])).toBe('      <aux name="Room Temperature"><eqn>69</eqn></aux>');
+    await waitForFinal(page, 'teacup_temperature', teacupAt30(69));
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -20,6 +20,8 @@ export interface VariableInfo {
   causes: string[];
   /** Idents whose equations read this variable (its uses). */
   uses: string[];
+  /** Named feedback loops the model declares through this variable, e.g. `R1 Workload and burnout`. */
+  loops: string[];
   /** A constant: an equation that is a plain number, so a slider can set it. */
   constant?: number;
 }
@@ -45,7 +47,7 @@ export class ModelIndex {
     if (!main) return;
     for (const v of main.variables) {
       if (v.hidden) continue;
-      const info: VariableInfo = { name: v.name, ident: v.ident, kind: v.kind, causes: [], uses: [] };
+      const info: VariableInfo = { name: v.name, ident: v.ident, kind: v.kind, causes: [], uses: [], loops: [] };
       if (v.units) info.units = v.units;
       if (v.doc) info.doc = v.doc;
       if (v.equation) {
@@ -83,6 +85,10 @@ export class ModelIndex {
       for (const c of info.causes) this.variables.get(c)?.uses.push(v.ident);
     }
     for (const info of this.variables.values()) info.uses.sort();
+    for (const loop of main.loops ?? []) {
+      const label = loop.doc ? `${loop.name} ${loop.doc}` : loop.name;
+      for (const ident of new Set(loop.variables)) this.variables.get(ident)?.loops.push(label);
+    }
   }
 
   get(ident: string): VariableInfo | undefined {

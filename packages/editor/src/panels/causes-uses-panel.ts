@@ -39,6 +39,7 @@ export function showCausesUses(title: HTMLElement, box: HTMLElement, v: Variable
     });
   row('causes', links(v.causes));
   row('uses', links(v.uses));
+  if (v.loops.length) row('loops', v.loops.join('; '));
   if (v.units) row('units', v.units);
   const values = state.values(v.ident);
   if (values) row('value', `${formatValue(values.first)} → ${formatValue(values.last)}`);
