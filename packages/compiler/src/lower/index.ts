@@ -1,2 +1,3 @@
 export { lowerProject } from './lower-project.js';
+export { flattenModules } from './flatten-modules.js';
 export { lowerStatefulBuiltins } from './lower-stateful.js';
