@@ -24,6 +24,8 @@ export class ChartFrame {
     this.clear();
     this.shapeKey = shapeKey;
     this.plot = new uPlot({ ...options(), width, height }, data, this.box);
+    // The legend's height depends on how many series it lists: fit the plot to what is left.
+    this.fit();
   }
 
   clear(message?: string): void {
@@ -44,11 +46,13 @@ export class ChartFrame {
   }
 
   private size(): { width: number; height: number } {
-    const legend = 64;
-    return { width: Math.max(200, this.box.clientWidth), height: Math.max(120, this.box.clientHeight - legend) };
+    const legend = this.plot?.root.querySelector<HTMLElement>('.u-legend')?.offsetHeight ?? 40;
+    return { width: Math.max(200, this.box.clientWidth), height: Math.max(120, this.box.clientHeight - legend - 8) };
   }
 
   private fit(): void {
-    if (this.plot) this.plot.setSize(this.size());
+    if (!this.plot) return;
+    const size = this.size();
+    if (size.width !== this.plot.width || size.height !== this.plot.height) this.plot.setSize(size);
   }
 }

@@ -107,11 +107,17 @@ export class ModelIndex {
       .sort((a, b) => Number(b.definition) - Number(a.definition) || a.loc.line - b.loc.line || a.loc.column - b.loc.column);
   }
 
-  /** Variables that a slider can set, in the order the model lists them. */
+  /**
+   * Variables that a slider can set, in the order the model lists them. Vensim's control
+   * variables are left out: they set the run's time axis, which an override does not move.
+   */
   constants(): VariableInfo[] {
-    return [...this.variables.values()].filter((v) => v.constant !== undefined);
+    const control = this.project.dialect === 'vensim' ? VENSIM_CONTROL : new Set<string>();
+    return [...this.variables.values()].filter((v) => v.constant !== undefined && !control.has(v.ident));
   }
 }
+
+const VENSIM_CONTROL = new Set(['initial_time', 'final_time', 'time_step', 'saveper']);
 
 function equationsOf(v: Variable): Equation[] {
   const out: Equation[] = [];
