@@ -1,14 +1,15 @@
-import type { Equation, Expr, SourceLoc } from '@sluice/ir';
+import type { Equation, Expr, GraphicalFunction, SourceLoc } from '@sluice/ir';
 import type { ParsedEntry } from './parse-entry.js';
 
 /**
  * What one equation defines, once the functions that change a variable's kind are taken
  * off the top: `INTEG(rate, init)` makes a stock; `ACTIVE INITIAL(expr, init)` an auxiliary
- * with a separate initial value.
+ * with a separate initial value; `WITH LOOKUP(x, table)` is a graphical function of input x,
+ * the form every importer gives a table with an input.
  */
 export type Definition =
   | { kind: 'stock'; rate: Equation; initial: Equation }
-  | { kind: 'aux'; equation: Equation; initial?: Equation }
+  | { kind: 'aux'; equation: Equation; initial?: Equation; gf?: GraphicalFunction }
   | { kind: 'invalid' };
 
 export function definitionOf(expr: Expr, entry: ParsedEntry): Definition {
@@ -20,6 +21,10 @@ export function definitionOf(expr: Expr, entry: ParsedEntry): Definition {
     const a = equationOf(first, entry.argText(first), loc);
     const b = equationOf(second, entry.argText(second), loc);
     return expr.fn === 'INTEG' ? { kind: 'stock', rate: a, initial: b } : { kind: 'aux', equation: a, initial: b };
+  }
+  if (expr.kind === 'call' && expr.fn === 'WITH_LOOKUP' && expr.args.length === 2) {
+    const [input, table] = expr.args;
+    if (input && table?.kind === 'table') return { kind: 'aux', equation: equationOf(input, entry.argText(input), loc), gf: table.table };
   }
   return { kind: 'aux', equation: withLoc({ text, expr }, loc) };
 }

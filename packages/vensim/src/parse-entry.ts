@@ -50,8 +50,8 @@ export function parseEntry(part: EntryPart, source: SourceMap, diagnostics: Diag
     const e = parser.errors[0];
     const tok = e?.token;
     const at = tok && Number.isFinite(tok.startOffset) ? tok.startOffset : text.trimEnd().length;
-    const found = tok && tok.tokenType.name !== 'EOF' ? `'${tok.image}'` : 'the end of the equation';
-    diagnostics.push(error('syntax', `unexpected ${found} in the equation`, locate(at)));
+    const message = tok && tok.tokenType.name !== 'EOF' ? `unexpected '${tok.image}' in the equation` : 'the equation ends too soon';
+    diagnostics.push(error('syntax', message, locate(at)));
     return undefined;
   }
   const spans = parser.spans;

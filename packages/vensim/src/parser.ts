@@ -77,7 +77,7 @@ export class EquationParser extends EmbeddedActionsParser {
   }
 
   private at(tok: IToken): SourceLoc {
-    return this.locate(tok.startOffset, (tok.endOffset ?? tok.startOffset) + 1);
+    return this.locate(tok.startOffset, tok.startOffset + tok.image.length);
   }
 
   private nameOf(tok: IToken): NameAst {
@@ -473,7 +473,7 @@ export class EquationParser extends EmbeddedActionsParser {
                 const arg = this.SUBRULE(this.expression);
                 this.ACTION(() => {
                   const last = this.LA(0);
-                  this.spans.set(arg, [start, (last.endOffset ?? last.startOffset) + 1]);
+                  this.spans.set(arg, [start, last.startOffset + last.image.length]);
                   list.push(arg);
                 });
               },

@@ -152,6 +152,8 @@ function describe(v: Variable, group: ParsedEntry[]): void {
       const flag = f.text.trim().replace(/^:|:$/g, '').toLowerCase();
       if (flag !== '') v.extra = { ...v.extra, [flag]: true };
     }
+    if (e.ast.kind === 'equation' && e.ast.rhs.kind === 'expr' && e.ast.rhs.expr.kind === 'call' && e.ast.rhs.expr.fn === 'WITH_LOOKUP')
+      v.extra = { ...v.extra, withLookup: true };
     const strings = [...e.strings.values()];
     const source = e.ast.kind === 'equation' && e.ast.rhs.kind === 'expr' ? e.ast.rhs.expr : e.ast.kind === 'lookup-source' ? e.ast.source : undefined;
     if (strings.length > 0 && source) {
@@ -170,13 +172,14 @@ function applyScalar(v: Variable, p: Piece, diagnostics: Diagnostic[]): void {
   } else if (b.kind === 'definition') applyDefinition(v, b.def);
 }
 
-function applyDefinition(target: { equation?: Equation; initialEquation?: Equation; netFlow?: Equation }, def: Definition): void {
+function applyDefinition(target: { equation?: Equation; initialEquation?: Equation; netFlow?: Equation; gf?: GraphicalFunction }, def: Definition): void {
   if (def.kind === 'stock') {
     target.equation = def.initial;
     target.netFlow = def.rate;
   } else if (def.kind === 'aux') {
     target.equation = def.equation;
     if (def.initial) target.initialEquation = def.initial;
+    if (def.gf) target.gf = def.gf;
   }
 }
 
@@ -281,6 +284,7 @@ function elementEquation(tuple: string[], p: Piece, k: number, subst: Map<string
   if (def.kind === 'stock') return { subscripts: tuple, equation: resolve(def.initial), netFlow: resolve(def.rate) };
   const out: ElementEquation = { subscripts: tuple, equation: resolve(def.equation) };
   if (def.initial) out.initialEquation = resolve(def.initial);
+  if (def.gf) out.gf = def.gf;
   return out;
 }
 
