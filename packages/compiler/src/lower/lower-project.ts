@@ -1,4 +1,5 @@
-import type { Project, Result } from '@sluice/ir';
+import type { Diagnostic, Project, Result } from '@sluice/ir';
+import { expandMacros } from './expand-macros.js';
 import { flattenModules } from './flatten-modules.js';
 import { lowerStatefulBuiltins } from './lower-stateful.js';
 
@@ -6,12 +7,17 @@ import { lowerStatefulBuiltins } from './lower-stateful.js';
  * Turn a project as an importer made it into one flat model the code generator can compile.
  * The passes run in this order because each leaves the next less to know about:
  * 1. modules are flattened, so everything after sees one model;
- * 2. stateful builtins become stock-and-flow sub-models of hidden variables.
+ * 2. macro calls are expanded, so the stateful builtins a macro uses are ordinary calls;
+ * 3. stateful builtins become stock-and-flow sub-models of hidden variables.
  */
 export function lowerProject(project: Project): Result<Project> {
-  const flat = flattenModules(project);
-  if (!flat.ok) return flat;
-  const lowered = lowerStatefulBuiltins(flat.value);
-  if (!lowered.ok) return lowered;
-  return { ...lowered, warnings: [...flat.warnings, ...lowered.warnings] };
+  const warnings: Diagnostic[] = [];
+  let current = project;
+  for (const pass of [flattenModules, expandMacros, lowerStatefulBuiltins]) {
+    const r = pass(current);
+    if (!r.ok) return r;
+    warnings.push(...r.warnings);
+    current = r.value;
+  }
+  return { ok: true, value: current, warnings };
 }
