@@ -5,6 +5,7 @@ import { LOOKUP_BUILTINS } from './lookup.js';
 import { MATH_BUILTINS } from './math.js';
 import { MEMORY_BUILTINS } from './memory.js';
 import { TIME_INPUT_BUILTINS } from './time-inputs.js';
+import { VENSIM_BUILTINS } from './vensim.js';
 import type { BuiltinSpec } from './types.js';
 
 /**
@@ -18,6 +19,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
   ...TIME_INPUT_BUILTINS,
   ...LOOKUP_BUILTINS,
   ...MEMORY_BUILTINS,
+  ...VENSIM_BUILTINS,
 ];
 
 const byName = new Map<string, BuiltinSpec>();
