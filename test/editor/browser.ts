@@ -25,9 +25,14 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
+/**
+ * Build the editor into a temporary folder and serve it. `SLUICE_EDITOR_DIST` names an already
+ * built editor to serve instead (the same build for several test runs).
+ */
 export async function startEditor(): Promise<EditorHarness> {
-  const out = mkdtempSync(join(tmpdir(), 'sluice-editor-'));
-  const built = spawnSync(process.execPath, [join(editorDir, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
+  const prebuilt = process.env.SLUICE_EDITOR_DIST;
+  const out = prebuilt ?? mkdtempSync(join(tmpdir(), 'sluice-editor-'));
+  const built = prebuilt ? { status: 0, stdout: '', stderr: '' } : spawnSync(process.execPath, [join(editorDir, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: editorDir,
     encoding: 'utf8',
   });
@@ -55,7 +60,7 @@ export async function startEditor(): Promise<EditorHarness> {
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));
-      rmSync(out, { recursive: true, force: true });
+      if (!prebuilt) rmSync(out, { recursive: true, force: true });
     },
   };
 }

@@ -39,16 +39,27 @@ export class TimeSeriesPanel {
     const byRun = view.plotted.length === 1 && view.runs.length > 1;
     const series: uPlot.Series[] = [{ label: view.timeUnits ? `Time (${view.timeUnits})` : 'Time' }];
     const data: (Float64Array | number[])[] = [first.times];
+    const baselineOf = new Map<string, Float64Array>();
+    for (const p of view.plotted) {
+      const values = view.runs.find((r) => r.name === view.baseline);
+      const column = values ? columnOf(values, p.ident) : undefined;
+      if (column) baselineOf.set(p.ident, column);
+    }
     view.runs.forEach((run, r) => {
       view.plotted.forEach((p, v) => {
         const values = columnOf(run, p.ident);
         if (!values || values.length !== first.times.length) return;
+        const base = run.name === view.baseline ? undefined : baselineOf.get(p.ident);
         series.push({
           label: view.runs.length > 1 ? `${p.name} · ${run.name}` : p.name,
           stroke: colour(byRun ? r : v),
           width: run.name === view.baseline && view.runs.length > 1 ? 2.5 : 1.75,
           dash: byRun ? [] : dash(r),
-          value: (_u, x) => formatValue(x),
+          // Hovering a run other than the baseline shows its change against the baseline too.
+          value: (_u, y, _s, idx) => {
+            const b = base && idx !== null ? base[idx] : undefined;
+            return b === undefined || y === null ? formatValue(y) : `${formatValue(y)} (Δ ${y - b >= 0 ? '+' : ''}${formatValue(y - b)})`;
+          },
         });
         data.push(values);
       });
