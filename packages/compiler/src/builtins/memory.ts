@@ -25,6 +25,7 @@ export const MEMORY_BUILTINS: BuiltinSpec[] = [
   },
   {
     name: 'DELAY',
+    aliases: ['DELAY_FIXED'],
     family: 'memory',
     params: [{ name: 'input' }, { name: 'delay' }, { name: 'initial', optional: true }],
     summary:
