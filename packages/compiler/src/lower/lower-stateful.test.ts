@@ -162,6 +162,22 @@ describe('stateful builtins, Vensim dialect', () => {
     ]);
   });
 
+  it('DELAY N passes a change of delay time down its stages one step at a time', () => {
+    const out = lowered(vensim([aux('d', 'DELAY_N(x, lag, 0, 3)')]));
+    expect(out).toEqual([
+      'aux d = "#delay_n_1.outflow3"',
+      'aux #delay_n_1.time2 = PREVIOUS(lag)',
+      'aux #delay_n_1.time3 = PREVIOUS("#delay_n_1.time2")',
+      'aux #delay_n_1.inflow = x',
+      'aux #delay_n_1.outflow1 = "#delay_n_1.stock1" / (lag / 3)',
+      'stock #delay_n_1.stock1 = 0 * (lag / 3) net "#delay_n_1.inflow" - "#delay_n_1.outflow1"',
+      'aux #delay_n_1.outflow2 = "#delay_n_1.stock2" / ("#delay_n_1.time2" / 3)',
+      'stock #delay_n_1.stock2 = 0 * (lag / 3) net "#delay_n_1.outflow1" - "#delay_n_1.outflow2"',
+      'aux #delay_n_1.outflow3 = "#delay_n_1.stock3" / ("#delay_n_1.time3" / 3)',
+      'stock #delay_n_1.stock3 = 0 * (lag / 3) net "#delay_n_1.outflow2" - "#delay_n_1.outflow3"',
+    ]);
+  });
+
   it('TREND divides by the absolute average through ZIDZ', () => {
     expect(lowered(vensim([aux('g', 'TREND(x, 4, 0)')]))).toContain(
       'aux #trend_1.trend = ZIDZ(x - "#trend_1.average", 4 * ABS("#trend_1.average"))',

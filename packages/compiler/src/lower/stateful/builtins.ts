@@ -33,6 +33,7 @@ function fixedOrder(kind: Kind, n: number, withInitial: 'optional' | 'required' 
 
 /** SMTHN/DELAYN (input, time, n[, initial]) and Vensim's SMOOTH N/DELAY N (input, time, initial, n). */
 function nthOrder(kind: Kind, layout: 'xmile' | 'vensim'): StatefulBuiltin {
+  const pipelined = kind === 'delay' && layout === 'vensim';
   return {
     arity: layout === 'xmile' ? [3, 4] : [4],
     lower: (b, args, ctx) => {
@@ -47,16 +48,16 @@ function nthOrder(kind: Kind, layout: 'xmile' | 'vensim'): StatefulBuiltin {
       if (!Number.isFinite(n) || n < 1) {
         return { code: 'bad-order', message: `the order of a delay or smooth must be at least 1, not ${value}` };
       }
-      return chain(b, kind, input!, time!, n, initial);
+      return chain(b, kind, input!, time!, n, initial, pipelined);
     },
   };
 }
 
-function chain(b: SubModel, kind: Kind, input: Expr, time: Expr, n: number, initial: Expr | undefined): Expr {
+function chain(b: SubModel, kind: Kind, input: Expr, time: Expr, n: number, initial: Expr | undefined, pipelined = false): Expr {
   const i = b.argument('input', input);
   const t = b.argument('time', time);
   const init = initial ? b.argument('initial', initial) : i;
-  return kind === 'smooth' ? smoothChain(b, i, t, n, init) : delayChain(b, i, t, n, init);
+  return kind === 'smooth' ? smoothChain(b, i, t, n, init) : delayChain(b, i, t, n, init, pipelined);
 }
 
 const xmileTrend: StatefulBuiltin = {

@@ -1,5 +1,5 @@
 import type { Expr } from '@sluice/ir';
-import { div, mul, num, sub } from '../expr-build.js';
+import { call, div, mul, num, sub } from '../expr-build.js';
 import type { SubModel } from '../sub-model.js';
 
 /** The time each of `n` stages takes: the whole time divided evenly, folded when it is a number. */
@@ -36,17 +36,29 @@ export function smoothChain(b: SubModel, input: Expr, time: Expr, n: number, ini
  * the next at stock/(time/n), and the output is the last outflow. Every stock starts holding
  * `initial * time/n`, so the output starts at `initial`. DELAY1, DELAY3, DELAYN and Vensim's
  * DELAY1/DELAY3/DELAY N (and their I forms) are all this.
+ *
+ * `pipelined` is Vensim's DELAY N: there each stage drains with the delay time the stage
+ * before it had one step earlier, so a change of delay time travels down the chain a stage a
+ * step instead of reaching every stage at once (Vensim's DELAY3 does not do this).
  */
-export function delayChain(b: SubModel, input: Expr, time: Expr, n: number, initial: Expr): Expr {
-  const t = stageTime(time, n);
+export function delayChain(b: SubModel, input: Expr, time: Expr, n: number, initial: Expr, pipelined = false): Expr {
+  const stageTimes: Expr[] = [];
+  for (let i = 1; i <= n; i++) {
+    if (!pipelined || time.kind === 'number' || i === 1) stageTimes.push(stageTime(time, n));
+    else {
+      const before = i === 2 ? time : b.ref(`time${i - 1}`);
+      const lagged = b.auxOf(`time${i}`, call('PREVIOUS', [before]));
+      stageTimes.push(stageTime(lagged, n));
+    }
+  }
   let inflow = 'inflow';
   b.flow(inflow, input);
   let output = input;
   for (let i = 1; i <= n; i++) {
     const stock = stagePart('stock', i, n);
     const outflow = stagePart('outflow', i, n);
-    output = b.flow(outflow, div(b.ref(stock), t));
-    b.stock(stock, mul(initial, t), [inflow], [outflow]);
+    output = b.flow(outflow, div(b.ref(stock), stageTimes[i - 1]!));
+    b.stock(stock, mul(initial, stageTime(time, n)), [inflow], [outflow]);
     inflow = outflow;
   }
   return output;
