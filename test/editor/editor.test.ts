@@ -228,6 +228,39 @@ run('the editor in a browser', () => {
     await page.context().close();
   });
 
+  it('hovers, completes, jumps to definitions and lists causes and uses', async () => {
+    const { page, errors } = await editor.open();
+    await openFile(page, 'teacup.sluice', teacup);
+    await waitForFinal(page, 'teacup_temperature', teacupAt30(70));
+    // Cursor on `Room_Temperature` in the flow's formula (line 8, column 50).
+    await typeOver(page, 8, 50, 50, '');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await expect.poll(() => hover.textContent(), { timeout: 10_000 }).toContain('= 70');
+    expect(await hover.textContent()).toContain('units: Degrees Fahrenheit');
+    expect(await page.textContent('#cu-title')).toBe('Room_Temperature (aux)');
+    expect(await page.textContent('#causes-uses')).toContain('Heat_Loss_to_Room');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F12');
+    await expect.poll(() => page.evaluate(() => (window.sluice.editor as unknown as { getPosition(): { lineNumber: number } }).getPosition().lineNumber)).toBe(11);
+    // Completion offers the model's names and the compiler's builtins.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('aux probe = Chara');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget');
+    await expect.poll(() => suggest.textContent(), { timeout: 10_000 }).toContain('Characteristic_Time');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' + SMT');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => suggest.textContent(), { timeout: 10_000 }).toContain('SMTH1');
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: `${docs}language-features.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows a stacked area of the picked variables', async () => {
     const { page, errors } = await editor.open();
     await openFile(page, 'teacup.sluice', teacup);
