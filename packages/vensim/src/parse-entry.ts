@@ -35,6 +35,11 @@ export function parseEntry(part: EntryPart, source: SourceMap, diagnostics: Diag
     diagnostics.push(error('missing-equation', 'the equation is unfinished (Vensim writes `???` for a missing part)', locate(unfinished)));
     return undefined;
   }
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    diagnostics.push(error('too-complex', `the equation nests parentheses or operators more than ${MAX_DEPTH} deep`, locate(deep)));
+    return undefined;
+  }
   const lexed = vensimLexer.tokenize(text);
   if (lexed.errors.length > 0) {
     const first = lexed.errors[0];
@@ -68,4 +73,28 @@ export function parseEntry(part: EntryPart, source: SourceMap, diagnostics: Diag
   if (ast.kind === 'equation') parsed.rhs = slice(parser.rhsStart, text.length);
   else if (ast.kind === 'lookup-source') parsed.rhs = slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
   return parsed;
+}
+
+/** Deeper than this, parsing and every later stage would recurse past the stack. */
+const MAX_DEPTH = 200;
+/** Operators in one equation: each adds a level to the left-leaning tree of a long sum. */
+const MAX_OPERATORS = 4000;
+
+/** Where an equation first nests too deep (or has too many operators), if it does. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let operators = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '(' || c === '[') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ')' || c === ']') depth--;
+    else if ('+-*/^<>=:'.includes(c) && ++operators > MAX_OPERATORS) return i;
+  }
+  return undefined;
 }
