@@ -1,1 +1,3 @@
-export {};
+export { parseEquation, type EquationOrigin, type ParsedEquation } from './equation/parse.js';
+export { printEquation } from './equation/print.js';
+export * from './equation/build.js';

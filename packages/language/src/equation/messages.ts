@@ -1,0 +1,106 @@
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { SourceLoc } from '@sluice/ir';
+import { tokenLoc } from './parser.js';
+
+/**
+ * Turn chevrotain's exceptions into one sentence a modeller understands, pointing at the
+ * offending token (or just past the last one when the equation stops too early).
+ */
+
+const tokenWords: Record<string, string> = {
+  RParen: "')'",
+  RBracket: "']'",
+  LParen: "'('",
+  LBracket: "'['",
+  Comma: "','",
+  Colon: "':'",
+  Then: 'THEN',
+  Else: 'ELSE',
+};
+
+export function describeToken(tok: IToken): string {
+  if (isEnd(tok)) return 'the end of the equation';
+  const image = tok.image.length > 40 ? `${tok.image.slice(0, 37)}...` : tok.image;
+  return `'${image.replace(/\s+/g, ' ')}'`;
+}
+
+function isEnd(tok: IToken): boolean {
+  return tok.tokenType.name === 'EOF' || Number.isNaN(tok.startOffset);
+}
+
+/** The position just after a token: where something missing should have been. */
+function after(tok: IToken): SourceLoc {
+  const line = tok.endLine ?? tok.startLine ?? 1;
+  const column = (tok.endColumn ?? tok.startColumn ?? 0) + 1;
+  return { line, column, endLine: line, endColumn: column };
+}
+
+/** The position after the last character of `text`. */
+export function endOfText(text: string): SourceLoc {
+  const lines = text.split(/\r\n?|\n|\u2028|\u2029/);
+  const line = lines.length;
+  const column = (lines[lines.length - 1]?.length ?? 0) + 1;
+  return { line, column, endLine: line, endColumn: column };
+}
+
+function isValueToken(tok: IToken | undefined): boolean {
+  const name = tok?.tokenType.name;
+  return name === 'Name' || name === 'QuotedName' || name === 'NumberLiteral';
+}
+
+export function syntaxMessage(
+  e: IRecognitionException,
+  text: string,
+  tokens: IToken[],
+): { message: string; loc: SourceLoc } {
+  const tok = e.token;
+  // Chevrotain gives the previous token for some errors only; find it ourselves for the rest.
+  const position = tokens.indexOf(tok);
+  const previous: IToken | undefined =
+    (e as { previousToken?: IToken }).previousToken ?? (position > 0 ? tokens[position - 1] : undefined);
+  const where = (): SourceLoc => (isEnd(tok) ? (previous && !isEnd(previous) ? after(previous) : endOfText(text)) : tokenLoc(tok));
+  const found = isEnd(tok) ? 'but the equation ends here' : `but found ${describeToken(tok)}`;
+
+  switch (e.name) {
+    case 'MismatchedTokenException': {
+      // Our grammar gives every closing token its own message (ERR_MSG); keep a fallback.
+      const expected = e.message.startsWith('expected') ? e.message : `expected ${expectedFromDefault(e.message)}`;
+      return { message: `${expected}, ${found}`, loc: where() };
+    }
+    case 'NotAllInputParsedException': {
+      const name = tok.tokenType.name;
+      let message = `unexpected ${describeToken(tok)} after a complete expression`;
+      if (name === 'RParen') message = "unexpected ')' without a matching '('";
+      else if (name === 'RBracket') message = "unexpected ']' without a matching '['";
+      else if (name === 'Then' || name === 'Else') message = `unexpected ${tok.image.toUpperCase()} without IF`;
+      else if (name === 'Comma') message = "unexpected ',': a list of values needs a function call around it";
+      else if (isValueToken(tok) && isValueToken(previous)) {
+        message = `unexpected ${describeToken(tok)}: is an operator missing? (a name with spaces must be quoted, like "${previous!.image} ${tok.image}")`;
+      }
+      return { message, loc: where() };
+    }
+    default: {
+      if (isEnd(tok)) {
+        const afterWhat = previous && !isEnd(previous) ? ` after ${describeToken(previous)}` : '';
+        return { message: `expected a value${afterWhat}, but the equation ends here`, loc: where() };
+      }
+      return { message: `unexpected ${describeToken(tok)}; expected a number, a name or '('`, loc: where() };
+    }
+  }
+}
+
+function expectedFromDefault(message: string): string {
+  const m = /-->\s*(\w+)\s*<--/.exec(message);
+  const name = m?.[1];
+  return name !== undefined ? (tokenWords[name] ?? name) : 'something else';
+}
+
+export function lexingMessage(text: string, offset: number): string {
+  const ch = text.charAt(offset);
+  if (ch === '{') return "the comment started by '{' is never closed with '}'";
+  if (ch === '"') return 'the quoted name is never closed with \'"\'';
+  if (ch === '}') return "unexpected '}' without a matching '{'";
+  const code = text.codePointAt(offset) ?? 0;
+  const shown = code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : String.fromCodePoint(code);
+  return `unexpected character '${shown}'`;
+}

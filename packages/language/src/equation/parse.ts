@@ -1,0 +1,83 @@
+import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import { error, offsetLoc, type Diagnostic, type Expr, type SourceLoc } from '@sluice/ir';
+import { equationLexer } from './tokens.js';
+import { equationParser, tokenLoc } from './parser.js';
+import { shiftLocs } from './locations.js';
+import { describeToken, endOfText, lexingMessage, syntaxMessage } from './messages.js';
+
+/** Where the first character of an equation sits in its file (1-based). */
+export interface EquationOrigin {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ParsedEquation {
+  expr: Expr | null;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Deeper nesting than this is refused with a diagnostic: real equations never come close,
+ * and a hostile file must not overflow the stack of the parser or of later tree walks.
+ */
+const maxNesting = 200;
+
+/**
+ * Parse one XMILE equation into an expression tree. Every `loc` and diagnostic is in file
+ * coordinates given by `origin`. A syntax error gives one diagnostic (code `syntax`); an
+ * equation holding nothing but blanks and comments gives `empty-equation`.
+ */
+export function parseEquation(text: string, origin: EquationOrigin = {}): ParsedEquation {
+  const base: SourceLoc = { line: origin.line ?? 1, column: origin.column ?? 1 };
+  if (origin.file !== undefined) base.file = origin.file;
+  const syntax = (message: string, loc: SourceLoc): ParsedEquation => ({
+    expr: null,
+    diagnostics: [error('syntax', message, offsetLoc(loc, base))],
+  });
+
+  const lexed = equationLexer.tokenize(text);
+  const lexError: ILexingError | undefined = lexed.errors[0];
+  if (lexError !== undefined) {
+    return syntax(lexingMessage(text, lexError.offset), {
+      line: lexError.line ?? 1,
+      column: lexError.column ?? 1,
+      endLine: lexError.line ?? 1,
+      endColumn: (lexError.column ?? 1) + 1,
+    });
+  }
+  const tokens = lexed.tokens;
+  if (tokens.length === 0) {
+    return { expr: null, diagnostics: [error('empty-equation', 'the equation is empty', offsetLoc(endOfText(''), base))] };
+  }
+  const tooDeep = findExcessiveNesting(tokens);
+  if (tooDeep !== undefined) {
+    return syntax(`the equation is nested more than ${maxNesting} levels deep`, tokenLoc(tooDeep));
+  }
+
+  equationParser.input = tokens;
+  const expr = equationParser.expression();
+  const parseError: IRecognitionException | undefined = equationParser.errors[0];
+  if (parseError !== undefined) {
+    const { message, loc } = syntaxMessage(parseError, text, tokens);
+    return syntax(message, loc);
+  }
+  // Chevrotain reports leftover input as an error above; this guards the type only.
+  if (expr === undefined) return syntax(`unexpected ${describeToken(tokens[0]!)}`, tokenLoc(tokens[0]!));
+  shiftLocs(expr, base);
+  return { expr, diagnostics: [] };
+}
+
+/** The first opening token beyond the nesting limit, counting brackets and prefix operators. */
+function findExcessiveNesting(tokens: IToken[]): IToken | undefined {
+  let depth = 0;
+  let prefixRun = 0;
+  for (const tok of tokens) {
+    const name = tok.tokenType.name;
+    if (name === 'LParen' || name === 'LBracket' || name === 'If') depth++;
+    else if (name === 'RParen' || name === 'RBracket') depth--;
+    prefixRun = name === 'Minus' || name === 'Plus' || name === 'Not' ? prefixRun + 1 : 0;
+    if (depth + prefixRun > maxNesting) return tok;
+  }
+  return undefined;
+}
