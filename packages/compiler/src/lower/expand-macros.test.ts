@@ -106,4 +106,17 @@ describe('macro errors', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics[0]!.code).toBe('macro-output');
   });
+
+  it('refuses macros that would multiply into too many copies', () => {
+    // Each level calls the next twice: 2^20 copies if nothing stopped it.
+    const levels = Array.from({ length: 20 }, (_, i) =>
+      macro(`M${i}`, ['x'], [aux(`M${i}`, i === 19 ? 'x' : `M${i + 1}(x) + M${i + 1}(x)`)]),
+    );
+    const r = expandMacros(withMacros([aux('a', 'M0(1)')], levels));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.diagnostics).toHaveLength(1);
+      expect(r.diagnostics[0]!.code).toBe('too-large');
+    }
+  });
 });

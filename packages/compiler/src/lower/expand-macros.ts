@@ -3,6 +3,7 @@ import type { Call, Diagnostic, Expr, Macro, Model, Project, Result, Variable } 
 import { mapChildren, mapExpr } from './expr-build.js';
 import { SubModel } from './sub-model.js';
 import type { CallSite } from './sub-model.js';
+import { MAX_MACRO_EXPANSIONS } from './limits.js';
 import { mapVariableEquations } from './variable-equations.js';
 import type { EquationSite } from './variable-equations.js';
 
@@ -86,6 +87,11 @@ class ModelExpansion {
       return report('macro-output', `macro ${macro.name} has no output: neither an equation nor a variable named ${macro.name}`);
     }
 
+    const total = [...this.counters.values()].reduce((a, b) => a + b, 0);
+    if (total >= MAX_MACRO_EXPANSIONS) {
+      if (this.diagnostics.some((d) => d.code === 'too-large')) return undefined;
+      return report('too-large', `macro calls expand to more than ${MAX_MACRO_EXPANSIONS} copies; is a macro calling another several times at every level?`);
+    }
     const k = (this.counters.get(macro.ident) ?? 0) + 1;
     this.counters.set(macro.ident, k);
     const made: Variable[] = [];

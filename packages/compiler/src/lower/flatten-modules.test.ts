@@ -89,6 +89,16 @@ describe('flattening modules', () => {
     }
   });
 
+  it('refuses modules that nest into too many instances', () => {
+    // Each model holds two instances of the next: 2^20 instances if nothing stopped it.
+    const models = Array.from({ length: 20 }, (_, i) =>
+      model(`L${i}`, i === 19 ? [aux('x', '1')] : [instance('A', `l${i + 1}`), instance('B', `l${i + 1}`)]),
+    );
+    const r = flattenModules(project([instance('Top', 'l0')], { models }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics.map((d) => d.code)).toEqual(['too-large']);
+  });
+
   it('refuses a model that contains itself', () => {
     const loop = model('Loop', [instance('Again', 'loop')]);
     const r = flattenModules(project([instance('L', 'loop')], { models: [loop] }));

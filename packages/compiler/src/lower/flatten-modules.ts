@@ -1,6 +1,7 @@
 import { canonicalName, error, fail, ok } from '@sluice/ir';
 import type { Diagnostic, Expr, Model, ModuleInstance, Project, Result, SubscriptIndex, Variable } from '@sluice/ir';
 import { mapChildren, ref } from './expr-build.js';
+import { MAX_MODULE_INSTANCES } from './limits.js';
 import { mapVariableEquations } from './variable-equations.js';
 
 /**
@@ -29,7 +30,7 @@ export function flattenModules(project: Project): Result<Project> {
   const diagnostics: Diagnostic[] = [];
   const out: Variable[] = [];
   const mainIdent = main.ident ?? (main.name !== undefined ? canonicalName(main.name) : '');
-  copyModel({ models, subscriptWords, diagnostics, out }, main, { path: '', display: '', ports: new Map(), stack: [mainIdent] });
+  copyModel({ models, subscriptWords, diagnostics, out, instances: 0 }, main, { path: '', display: '', ports: new Map(), stack: [mainIdent] });
   if (diagnostics.length > 0) return fail(diagnostics);
   return ok({ ...project, models: [{ ...main, variables: out }] });
 }
@@ -40,6 +41,8 @@ interface Shared {
   subscriptWords: Set<string>;
   diagnostics: Diagnostic[];
   out: Variable[];
+  /** Instances copied so far, against MAX_MODULE_INSTANCES. */
+  instances: number;
 }
 
 interface Scope {
@@ -94,6 +97,12 @@ function copyInstance(shared: Shared, m: ModuleInstance, scope: Scope, renameExp
   }
   if (scope.stack.includes(m.model)) {
     shared.diagnostics.push(error('module-cycle', `module ${m.name} instantiates model ${m.model}, which contains it: ${[...scope.stack, m.model].join(' → ')}`, m.loc, scope.display + m.name));
+    return;
+  }
+  if (++shared.instances > MAX_MODULE_INSTANCES) {
+    if (shared.instances === MAX_MODULE_INSTANCES + 1) {
+      shared.diagnostics.push(error('too-large', `the modules nest into more than ${MAX_MODULE_INSTANCES} instances`, m.loc, scope.display + m.name));
+    }
     return;
   }
   const ports = new Map<string, Expr>();

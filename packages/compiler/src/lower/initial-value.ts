@@ -99,8 +99,8 @@ function call(fn: string, a: number[], specs: SimSpecs): number | undefined {
     case 'INITIAL':
       return a.length === 1 ? x : undefined;
     case 'ABS': return a.length === 1 && x !== undefined ? Math.abs(x) : undefined;
-    case 'INT':
-    case 'INTEGER': return a.length === 1 && x !== undefined ? Math.floor(x) : undefined;
+    case 'INT': return a.length === 1 && x !== undefined ? Math.floor(x) : undefined;
+    case 'INTEGER': return a.length === 1 && x !== undefined ? Math.trunc(x) : undefined;
     case 'ROUND': return a.length === 1 && x !== undefined ? Math.round(x) : undefined;
     case 'MIN': return a.length === 2 ? Math.min(x!, y!) : undefined;
     case 'MAX': return a.length === 2 ? Math.max(x!, y!) : undefined;

@@ -220,9 +220,15 @@ describe('stateful builtins: errors', () => {
     if (!r.ok) expect(r.diagnostics[0]!.code).toBe('non-constant-order');
   });
 
+  it('refuses an order so large it would only exhaust memory', () => {
+    const r = lowerStatefulBuiltins(project([aux('d', 'DELAYN(x, 4, 1e9)')]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics[0]!.code).toBe('bad-order');
+  });
+
   it('refuses an order below one', () => {
     const r = lowerStatefulBuiltins(project([aux('d', 'SMTHN(x, 4, 0)')]));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ code: 'bad-order', message: 'SMTHN: the order of a delay or smooth must be at least 1, not 0' });
+    if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ code: 'bad-order', message: 'SMTHN: the order of a delay or smooth must be from 1 to 1000, not 0' });
   });
 });

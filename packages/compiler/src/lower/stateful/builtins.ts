@@ -22,6 +22,9 @@ export interface StatefulBuiltin {
 
 type Kind = 'smooth' | 'delay';
 
+/** Each stage is a stock: an order beyond any real model's would only be a way to exhaust memory. */
+export const MAX_ORDER = 1000;
+
 /** SMTH1(input, time[, initial]) and the like: order fixed, initial optional and last. */
 function fixedOrder(kind: Kind, n: number, withInitial: 'optional' | 'required' | 'none'): StatefulBuiltin {
   const arity = withInitial === 'optional' ? [2, 3] : withInitial === 'required' ? [3] : [2];
@@ -45,8 +48,8 @@ function nthOrder(kind: Kind, layout: 'xmile' | 'vensim'): StatefulBuiltin {
         return { code: 'non-constant-order', message: 'the order of a delay or smooth must be known at the start of the run (a number or a constant)' };
       }
       const n = Math.round(value);
-      if (!Number.isFinite(n) || n < 1) {
-        return { code: 'bad-order', message: `the order of a delay or smooth must be at least 1, not ${value}` };
+      if (!Number.isFinite(n) || n < 1 || n > MAX_ORDER) {
+        return { code: 'bad-order', message: `the order of a delay or smooth must be from 1 to ${MAX_ORDER}, not ${value}` };
       }
       return chain(b, kind, input!, time!, n, initial, pipelined);
     },
