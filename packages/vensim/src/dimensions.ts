@@ -103,11 +103,11 @@ export class DimensionIndex {
     return this.byIdent.get(canonicalName(name));
   }
 
-  /** The outermost range a range belongs to: its parent's parent, and so on. */
+  /** The outermost range a range belongs to: its parent's parent, and so on. An equivalent range stands for itself. */
   family(dim: Dimension): Dimension {
     let d = dim;
     for (let i = 0; i < 20; i++) {
-      const up = d.parent !== undefined ? this.byIdent.get(d.parent) : d.aliasOf !== undefined ? this.byIdent.get(d.aliasOf) : undefined;
+      const up = d.parent !== undefined ? this.byIdent.get(d.parent) : undefined;
       if (!up) return d;
       d = up;
     }
