@@ -1,1 +1,1 @@
-export {};
+export { importXmile, DEFAULT_MAX_BYTES, type ImportXmileOptions } from './import/import-xmile.js';

@@ -1,0 +1,71 @@
+import { error, fail, ok, type Project, type Result } from '@sluice/ir';
+import { XMLValidator } from 'fast-xml-parser';
+import { ImportContext } from './context.js';
+import { readProject } from './project.js';
+import { SourceText } from './source-text.js';
+import { scanElements } from './xml-scan.js';
+import { buildTree } from './xml-tree.js';
+
+export interface ImportXmileOptions {
+  /** File name used in diagnostics; its extension picks the source format. */
+  file?: string;
+  /** Refuse larger input (UTF-8 bytes). Default 50 MB. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Read an XMILE document (`.xmile`, `.stmx`, `.itmx`) into the IR. The file is untrusted: it is
+ * size-limited, a DOCTYPE (the door to entity expansion) is refused before any parsing, and
+ * entities are never expanded beyond XML's five predefined ones.
+ */
+export function importXmile(text: string, options: ImportXmileOptions = {}): Result<Project> {
+  const file = options.file;
+  const src = new SourceText(text, file);
+  const at = (offset: number) => src.loc(offset);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = utf8Length(text, maxBytes);
+  if (size > maxBytes) {
+    return fail([error('too-large', `the file is larger than the limit of ${maxBytes} bytes`, at(0))]);
+  }
+  const scan = scanElements(text);
+  if (scan.declaration) {
+    const { offset, keyword } = scan.declaration;
+    const what = keyword === 'ENTITY' ? 'an <!ENTITY> declaration' : keyword === 'DOCTYPE' ? 'a <!DOCTYPE> declaration' : `a <!${keyword}> declaration`;
+    return fail([error('doctype', `the file contains ${what}; XMILE files have none, and it is refused for safety`, at(offset))]);
+  }
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    const loc = { line: valid.err.line, column: valid.err.col, ...(file !== undefined ? { file } : {}) };
+    return fail([error('malformed-xml', `malformed XML: ${valid.err.msg}`, loc)]);
+  }
+  const tree = buildTree(text, scan.elements);
+  if (!tree) return fail([error('malformed-xml', 'malformed XML: the document could not be indexed', at(0))]);
+  const root = tree[0];
+  if (!root || tree.length !== 1 || root.local !== 'xmile') {
+    const found = root ? `<${root.name}>` : 'no element';
+    return fail([error('not-xmile', `not an XMILE file: expected a single <xmile> root element, found ${found}`, at(root?.start ?? 0))]);
+  }
+  const ctx = new ImportContext(src);
+  const project = readProject(root, ctx, file);
+  if (!project || ctx.hasErrors) return fail(ctx.diagnostics);
+  return ok(project, ctx.diagnostics);
+}
+
+/** UTF-8 length, counted only as far as the limit needs. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length;
+  if (text.length * 3 <= limit) return text.length;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

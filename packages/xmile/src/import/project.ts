@@ -1,0 +1,181 @@
+import { canonicalName, type Dimension, type Macro, type Model, Project, SimSpecs, SourceFormat, type Variable } from '@sluice/ir';
+import { DEFAULT_BEHAVIOR, readBehavior, type Behavior } from './behavior.js';
+import type { ImportContext } from './context.js';
+import { readDimensions } from './dimensions.js';
+import { readMacro } from './macro.js';
+import { modelLabel, readModel, type ReadModel } from './model.js';
+import { readSimSpecs } from './sim-specs.js';
+import { readUnits } from './units.js';
+import { child, childrenNamed, outerXml, textOf, type XNode } from './xml-tree.js';
+
+/** Top-level elements read into the IR; every other one is kept raw for export. */
+const READ = new Set(['header', 'sim_specs', 'model_units', 'dimensions', 'behavior', 'model', 'macro']);
+/** Top-level elements that only style or arrange the file: kept raw, no warning. */
+const DISPLAY = new Set(['style', 'equation_prefs', 'default_format', 'prefs', 'multiplayer_settings', 'time_formats']);
+
+/** The whole `<xmile>` document, in the order the IR wants it: main model first. */
+export function readProject(root: XNode, ctx: ImportContext, file: string | undefined): Project | undefined {
+  const header = child(root, 'header');
+  const behaviorNode = child(root, 'behavior');
+  const behavior: Behavior = behaviorNode ? readBehavior(behaviorNode, ctx.src, DEFAULT_BEHAVIOR) : DEFAULT_BEHAVIOR;
+
+  const read = childrenNamed(root, 'model').filter((m) => m.prefix === undefined).map((m) => readModel(m, ctx, behavior));
+  if (read.length === 0) {
+    ctx.error('missing-model', 'the file has no <model>', root);
+    return undefined;
+  }
+  const mainIndex = Math.max(0, read.findIndex((r) => r.model.name === undefined));
+  const main = read[mainIndex] as ReadModel;
+  const ordered = [main, ...read.filter((_, i) => i !== mainIndex)];
+  const extra: Record<string, unknown> = {};
+  if (main.model.name !== undefined) {
+    // The IR's main model is nameless; remember the file's name for export.
+    extra.mainModelName = main.model.name;
+    delete main.model.name;
+    delete main.model.ident;
+  }
+
+  const specsNode = child(root, 'sim_specs') ?? main.simSpecs;
+  let simSpecs: SimSpecs | undefined;
+  if (specsNode) simSpecs = readSimSpecs(specsNode, ctx);
+  else ctx.error('missing-sim-specs', 'the file has no <sim_specs>', root);
+
+  const units = child(root, 'model_units');
+  const dims = child(root, 'dimensions');
+  const macros = childrenNamed(root, 'macro').map((m) => readMacro(m, ctx)).filter((m): m is Macro => m !== undefined);
+
+  const models = ordered.map((r) => r.model);
+  const dimensions = dims ? readDimensions(dims, ctx) : [];
+  for (const m of models) expandConstantLists(m, dimensions, ctx);
+  checkModules(models, ctx);
+  checkEmptyEquations(ordered, ctx);
+  attachLeaks(models);
+
+  const raw: string[] = [];
+  for (const c of root.children) {
+    if (c.prefix === undefined && READ.has(c.local)) continue;
+    raw.push(outerXml(c, ctx.src));
+    if (c.prefix === undefined && !DISPLAY.has(c.local)) {
+      ctx.warn('unknown-element', `<${c.name}> is not understood and was ignored (kept for export)`, c);
+    }
+  }
+  if (raw.length > 0) extra.rawTopLevel = raw;
+  if (header) extra.header = outerXml(header, ctx.src);
+  if (!simSpecs) return undefined;
+
+  const source: NonNullable<Project['source']> = { format: formatOf(file) };
+  if (file !== undefined) source.file = file;
+  const project: Project = {
+    dialect: 'xmile',
+    source,
+    simSpecs,
+    units: units ? readUnits(units, ctx) : [],
+    dimensions,
+    models,
+    macros,
+  };
+  if (header) readHeader(header, project, ctx);
+  if (Object.keys(extra).length > 0) project.extra = extra;
+  return project;
+}
+
+function readHeader(header: XNode, project: Project, ctx: ImportContext): void {
+  const text = (local: string): string | undefined => {
+    const n = child(header, local);
+    const t = n ? textOf(n, ctx.src).value.trim() : '';
+    return t === '' ? undefined : t;
+  };
+  const name = text('name');
+  const vendor = text('vendor');
+  const product = text('product');
+  if (name !== undefined) project.name = name;
+  if (project.source) {
+    if (vendor !== undefined) project.source.vendor = vendor;
+    if (product !== undefined) project.source.product = product;
+  }
+}
+
+function formatOf(file: string | undefined): SourceFormat {
+  const ext = file?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  return ext === 'stmx' || ext === 'itmx' ? ext : 'xmile';
+}
+
+/** Every module names a model of the file. */
+function checkModules(models: Model[], ctx: ImportContext): void {
+  const known = new Set(models.map((m) => m.ident).filter((i): i is string => i !== undefined));
+  for (const m of models) {
+    for (const v of m.variables) {
+      if (v.kind === 'module' && !known.has(v.model)) {
+        const at = v.loc ? ctx.src.offsetOf(v.loc.line, v.loc.column) : 0;
+        ctx.error('unknown-model', `module "${v.name}" in ${modelLabel(m)} instantiates "${v.model}", which is not a model of this file`, at, v.name);
+      }
+    }
+  }
+}
+
+/**
+ * A blank (or comment-only) equation is a port waiting for a connection: fine when the
+ * variable is an input, or when every module instantiating its model connects it. Anything
+ * else would run with no value, so it is refused.
+ */
+function checkEmptyEquations(read: ReadModel[], ctx: ImportContext): void {
+  const instances = read.flatMap((r) => r.model.variables.filter((v) => v.kind === 'module'));
+  for (const r of read) {
+    const users = instances.filter((i) => r.model.ident !== undefined && i.model === r.model.ident);
+    for (const { variable, node } of r.empties) {
+      if (variable.access === 'input') continue;
+      const connected = users.length > 0 && users.every((u) => u.connections.some((c) => c.to === variable.ident));
+      if (connected) continue;
+      const what = node.local === 'eqn' ? 'an empty equation' : 'no <eqn>';
+      const code = node.local === 'eqn' ? 'empty-equation' : 'missing-equation';
+      ctx.error(code, `${variable.kind} "${variable.name}" has ${what}`, node, variable.name);
+    }
+  }
+}
+
+/** Conveyor outflows marked `<leak/>` become the conveyor's leakages; the flow's equation is the fraction. */
+function attachLeaks(models: Model[]): void {
+  for (const m of models) {
+    const byIdent = new Map<string, Variable>(m.variables.map((v) => [v.ident, v]));
+    for (const stock of m.variables) {
+      if (stock.kind !== 'stock' || !stock.conveyor) continue;
+      // Stella leaks linearly along the belt unless the conveyor says exponential_leak="true".
+      const linear = stock.extra?.exponentialLeak !== true;
+      const leaks = [];
+      for (const ident of stock.outflows) {
+        const f = byIdent.get(ident);
+        if (f?.kind !== 'flow' || f.extra?.leak !== true) continue;
+        leaks.push(f.equation ? { flow: f.ident, fraction: f.equation, linear } : { flow: f.ident, linear });
+      }
+      if (leaks.length > 0) stock.conveyor.leaks = leaks;
+    }
+  }
+}
+
+/** `1, 2, 3` on an array becomes one number equation per element, last dimension fastest. */
+function expandConstantLists(model: Model, dimensions: Dimension[], ctx: ImportContext): void {
+  for (const v of model.variables) {
+    const list = v.extra?.constantList as number[] | undefined;
+    if (!list || !v.dimensions || !v.equation) continue;
+    const dims = v.dimensions.map((d) => dimensions.find((x) => x.ident === canonicalName(d)));
+    const at = v.equation.loc ? ctx.src.offsetOf(v.equation.loc.line, v.equation.loc.column) : 0;
+    if (dims.some((d) => d === undefined)) {
+      ctx.error('unknown-dimension', `"${v.name}" uses a dimension that is not defined`, at, v.name);
+      continue;
+    }
+    let combos: string[][] = [[]];
+    for (const d of dims as Dimension[]) combos = combos.flatMap((c) => d.elements.map((e) => [...c, e]));
+    if (combos.length !== list.length) {
+      ctx.error('constant-list-size', `"${v.name}" lists ${list.length} values for ${combos.length} elements`, at, v.name);
+      continue;
+    }
+    const loc = v.equation.loc;
+    v.elements = combos.map((subscripts, i) => {
+      const value = list[i] as number;
+      const equation = { text: String(value), expr: { kind: 'number' as const, value }, ...(loc ? { loc } : {}) };
+      return { subscripts, equation };
+    });
+    v.extra = { ...v.extra, constantListText: v.equation.text };
+    delete v.equation;
+  }
+}

@@ -1,0 +1,267 @@
+import {
+  canonicalName,
+  type Aux,
+  type ElementEquation,
+  type Equation,
+  type Flow,
+  type ModuleInstance,
+  type Stock,
+  type Variable,
+} from '@sluice/ir';
+import type { Behavior } from './behavior.js';
+import { nonNegativeFlag } from './behavior.js';
+import type { ImportContext } from './context.js';
+import { readConveyor } from './conveyor.js';
+import { readEquation, type ReadEquation } from './equation.js';
+import { readGraphicalFunction } from './graphical-function.js';
+import { canonicalPath, nameAsWritten } from './names.js';
+import { parseNumber } from './numbers.js';
+import { trimMapped } from './source-text.js';
+import { attr, child, childrenNamed, textOf, type XNode } from './xml-tree.js';
+
+export const VARIABLE_KINDS = new Set(['stock', 'flow', 'aux', 'gf', 'module']);
+
+/** Children every variable may have that the reader handles itself. */
+const COMMON = new Set(['eqn', 'units', 'doc', 'dimensions', 'element', 'gf']);
+const OWN: Record<string, Set<string>> = {
+  stock: new Set(['inflow', 'outflow', 'non_negative', 'conveyor', 'queue']),
+  flow: new Set(['non_negative', 'leak', 'leak_integers', 'leak_start', 'leak_end', 'overflow']),
+  aux: new Set(),
+  gf: new Set(['xscale', 'yscale', 'xpts', 'ypts']),
+  module: new Set(['connect', 'connect2']),
+};
+/** Display-only children: they change nothing in a run and are kept raw for export. */
+const DISPLAY = new Set(['display', 'range', 'scale', 'format']);
+const KNOWN_ATTRS = new Set(['name', 'access', 'model', 'type', 'discrete']);
+
+/** An equation that was empty: allowed only for a module port that every instance connects. */
+export interface EmptyEquation {
+  variable: Variable;
+  node: XNode;
+}
+
+export interface VariableReader {
+  ctx: ImportContext;
+  behavior: Behavior;
+  /** Collects blank equations for the check made once all modules are known. */
+  empties: EmptyEquation[];
+}
+
+export function readVariable(node: XNode, r: VariableReader): Variable | undefined {
+  const { ctx } = r;
+  const rawName = attr(node, 'name');
+  if (rawName === undefined || rawName.trim() === '') {
+    ctx.error('missing-name', `<${node.name}> has no name`, node);
+    return undefined;
+  }
+  const name = nameAsWritten(rawName);
+  const base = { name, ident: canonicalName(name), loc: ctx.locOf(node) };
+  let v: Variable;
+  switch (node.local) {
+    case 'stock':
+      v = readStock(node, base, r);
+      break;
+    case 'flow': {
+      const flow: Flow = { ...base, kind: 'flow', nonNegative: nonNegativeFlag(child(node, 'non_negative'), ctx.src) ?? r.behavior.flowNonNegative };
+      v = flow;
+      break;
+    }
+    case 'module':
+      v = readModule(node, base, r);
+      break;
+    default: {
+      const aux: Aux = { ...base, kind: 'aux' };
+      v = aux;
+    }
+  }
+  readCommon(node, v, r);
+  checkChildren(node, v, r);
+  return v;
+}
+
+function readStock(node: XNode, base: Pick<Stock, 'name' | 'ident' | 'loc'>, r: VariableReader): Stock {
+  const { ctx } = r;
+  const names = (local: string): string[] =>
+    childrenNamed(node, local).map((n) => canonicalPath(textOf(n, ctx.src).value)).filter((s) => s !== '');
+  const stock: Stock = {
+    ...base,
+    kind: 'stock',
+    inflows: names('inflow'),
+    outflows: names('outflow'),
+    nonNegative: nonNegativeFlag(child(node, 'non_negative'), ctx.src) ?? r.behavior.stockNonNegative,
+  };
+  const conveyorNode = child(node, 'conveyor');
+  if (conveyorNode) {
+    const conveyor = readConveyor(conveyorNode, ctx, base.name);
+    if (conveyor) stock.conveyor = conveyor;
+    if (attr(conveyorNode, 'exponential_leak')?.trim().toLowerCase() === 'true') stock.extra = { ...stock.extra, exponentialLeak: true };
+    // A conveyor holds material in transit: it cannot go negative whatever the file says.
+    stock.nonNegative = true;
+  }
+  if (child(node, 'queue')) stock.queue = true;
+  return stock;
+}
+
+function readModule(node: XNode, base: Pick<ModuleInstance, 'name' | 'ident' | 'loc'>, r: VariableReader): ModuleInstance {
+  const { ctx } = r;
+  const connections: { from: string; to: string }[] = [];
+  const tags: string[] = [];
+  for (const c of node.children.filter((n) => n.local === 'connect' || n.local === 'connect2')) {
+    const to = attr(c, 'to');
+    const from = attr(c, 'from');
+    if (to === undefined || from === undefined || to.trim() === '' || from.trim() === '') {
+      ctx.error('bad-connection', `<${c.name}> in module "${base.name}" needs both "to" and "from"`, c, base.name);
+      continue;
+    }
+    connections.push({ from: canonicalPath(from), to: canonicalPath(to) });
+    tags.push(c.local);
+  }
+  const model = canonicalName(attr(node, 'model') ?? base.name);
+  const m: ModuleInstance = { ...base, kind: 'module', model, connections };
+  if (tags.includes('connect2')) m.extra = { connectTags: tags };
+  return m;
+}
+
+/** Equations, graphical functions, arrays, units, docs, ports: shared by every kind. */
+function readCommon(node: XNode, v: Variable, r: VariableReader): void {
+  const { ctx } = r;
+  const units = child(node, 'units');
+  if (units) {
+    const u = textOf(units, ctx.src).value.trim();
+    if (u !== '') v.units = u;
+  }
+  const doc = child(node, 'doc');
+  if (doc) readDoc(doc, v, ctx);
+  const access = attr(node, 'access');
+  if (access !== undefined) {
+    const a = access.trim().toLowerCase();
+    if (a === 'input' || a === 'output') v.access = a;
+    else ctx.error('bad-access', `access must be "input" or "output", not "${access}"`, node, v.name);
+  }
+  const dims = child(node, 'dimensions');
+  if (dims) {
+    const names = childrenNamed(dims, 'dim').map((d) => attr(d, 'name')?.trim() ?? '');
+    if (names.some((n) => n === '')) ctx.error('missing-name', `a <dim> of "${v.name}" has no name`, dims, v.name);
+    v.dimensions = names.filter((n) => n !== '');
+  }
+  keepExtras(node, v, ctx.src.text);
+  if (v.kind === 'module') return;
+
+  const standalone = node.local === 'gf';
+  const gfNode = standalone ? node : child(node, 'gf');
+  if (gfNode) {
+    const gf = readGraphicalFunction(gfNode, ctx, v.name);
+    if (gf) v.gf = gf;
+    if (standalone) v.extra = { ...v.extra, standaloneGf: true };
+  }
+  const eqnNode = child(node, 'eqn');
+  if (eqnNode && v.dimensions && v.dimensions.length > 0 && readConstantList(eqnNode, v, ctx)) return;
+  const shared: ReadEquation | undefined = eqnNode ? readEquation(eqnNode, ctx, v.name) : undefined;
+  const elementNodes = childrenNamed(node, 'element');
+  if (elementNodes.length > 0) {
+    if (!v.dimensions || v.dimensions.length === 0) {
+      ctx.error('element-without-dimensions', `"${v.name}" has <element> equations but no <dimensions>`, elementNodes[0] as XNode, v.name);
+    }
+    v.elements = elementNodes.flatMap((e) => readElement(e, v, shared, r));
+    if (shared?.equation) v.extra = { ...v.extra, sharedElementEquation: true };
+    return;
+  }
+  if (shared?.equation && !shared.empty) {
+    v.equation = shared.equation;
+    return;
+  }
+  if (shared?.empty || (!eqnNode && !gfNode)) {
+    // A blank equation may be a module port filled by a connection: decided once modules are known.
+    if (shared?.equation) v.equation = shared.equation;
+    if (eqnNode || !gfNode) r.empties.push({ variable: v, node: eqnNode ?? node });
+  }
+}
+
+function readElement(node: XNode, v: Variable, shared: ReadEquation | undefined, r: VariableReader): ElementEquation[] {
+  const { ctx } = r;
+  const subscript = attr(node, 'subscript');
+  if (subscript === undefined || subscript.trim() === '') {
+    ctx.error('missing-subscript', `an <element> of "${v.name}" has no subscript`, node, v.name);
+    return [];
+  }
+  const subscripts = subscript.split(',').map((s) => s.trim());
+  const eqnNode = child(node, 'eqn');
+  let equation: Equation | undefined;
+  if (eqnNode) {
+    const read = readEquation(eqnNode, ctx, v.name);
+    if (read.empty) ctx.error('empty-equation', `element [${subscripts.join(', ')}] of "${v.name}" has an empty equation`, eqnNode, v.name);
+    equation = read.equation;
+  } else if (shared?.equation && !shared.empty) {
+    equation = { ...shared.equation };
+  }
+  const gfNode = child(node, 'gf');
+  const gf = gfNode ? readGraphicalFunction(gfNode, ctx, v.name) : undefined;
+  if (!equation) {
+    if (!eqnNode) ctx.error('missing-equation', `element [${subscripts.join(', ')}] of "${v.name}" has no <eqn>`, node, v.name);
+    return [];
+  }
+  const out: ElementEquation = { subscripts, equation };
+  if (gf) out.gf = gf;
+  return [out];
+}
+
+/** A `<doc>` is text, or HTML markup kept as written. */
+function readDoc(doc: XNode, v: Variable, ctx: ImportContext): void {
+  if (doc.children.length > 0) {
+    v.doc = ctx.src.text.slice(doc.contentStart, doc.contentEnd);
+    v.extra = { ...v.extra, docIsMarkup: true };
+    return;
+  }
+  const text = textOf(doc, ctx.src).value;
+  if (text.trim() !== '') v.doc = text;
+}
+
+/** Display children and attributes the IR does not model, kept verbatim for export. */
+function keepExtras(node: XNode, v: Variable, text: string): void {
+  const raw = node.children.filter((c) => DISPLAY.has(c.local) || c.prefix !== undefined).map((c) => text.slice(c.start, c.end));
+  const attrs = Object.fromEntries(Object.entries(node.attrs).filter(([k]) => !KNOWN_ATTRS.has(k)));
+  if (raw.length > 0) v.extra = { ...v.extra, raw };
+  if (Object.keys(attrs).length > 0) v.extra = { ...v.extra, attrs };
+}
+
+function checkChildren(node: XNode, v: Variable, r: VariableReader): void {
+  const own = OWN[node.local] ?? new Set<string>();
+  for (const c of node.children) {
+    if (c.prefix !== undefined || DISPLAY.has(c.local) || own.has(c.local)) continue;
+    if (COMMON.has(c.local) && !(node.local === 'gf' && c.local === 'gf')) continue;
+    r.ctx.warn(
+      'unknown-element',
+      `<${c.name}> in ${node.local} "${v.name}" is not understood and was ignored; results may differ from the tool that wrote the file`,
+      c,
+      v.name,
+    );
+  }
+  if (node.local === 'flow' && (child(node, 'leak') || child(node, 'leak_integers'))) {
+    v.extra = { ...v.extra, leak: true, ...(child(node, 'leak_integers') ? { leakIntegers: true } : {}) };
+  }
+  if (node.local === 'flow' && child(node, 'overflow')) v.extra = { ...v.extra, overflow: true };
+}
+
+/**
+ * `1, 2, -3.5`: a list of at least two plain numbers, or undefined. Rows of a two-dimensional
+ * list may end in `;` (as Vensim writes them and converters copy): `0.1, 0.2; 0.4, 0.5;`.
+ */
+export function constantList(text: string): number[] | undefined {
+  const parts = text.replace(/;\s*$/, '').split(/[,;]/);
+  if (parts.length < 2) return undefined;
+  const values = parts.map((p) => parseNumber(p));
+  return values.every((x): x is number => x !== undefined) ? values : undefined;
+}
+
+/**
+ * Stella's `1, 2, 3` for an array: one constant per element in order. Kept as text with the
+ * values in `extra.constantList`; the project reader expands it once the dimensions are known.
+ */
+function readConstantList(eqnNode: XNode, v: Variable, ctx: ImportContext): boolean {
+  const text = trimMapped(textOf(eqnNode, ctx.src));
+  const list = constantList(text.value);
+  if (!list) return false;
+  v.equation = { text: text.value, expr: null, loc: ctx.src.loc(text.offsets[0] ?? eqnNode.contentStart) };
+  v.extra = { ...v.extra, constantList: list };
+  return true;
+}

@@ -1,0 +1,76 @@
+/**
+ * A position index of the raw XML: every element's start tag, content and end tag offsets, in
+ * document order. fast-xml-parser gives no positions, so the tree it builds is matched, element
+ * by element, against this index. The scan runs after validation, so it may assume well-formed
+ * markup; comments, CDATA sections and processing instructions are skipped as the parser skips them.
+ */
+export interface ScannedElement {
+  name: string;
+  /** Offset of `<`. */
+  start: number;
+  /** Offset just after the start tag's `>`. */
+  contentStart: number;
+  /** Offset of the end tag's `<` (equal to contentStart for an empty `<x/>`). */
+  contentEnd: number;
+  /** Offset just after the element. */
+  end: number;
+}
+
+export interface ScanResult {
+  elements: ScannedElement[];
+  /** Offset of a `<!DOCTYPE` or `<!ENTITY` declaration, if the file has one. */
+  declaration?: { offset: number; keyword: string };
+}
+
+export function scanElements(text: string): ScanResult {
+  const elements: ScannedElement[] = [];
+  const open: ScannedElement[] = [];
+  const result: ScanResult = { elements };
+  let i = text.indexOf('<');
+  while (i >= 0 && i < text.length) {
+    if (text.startsWith('<!--', i)) {
+      i = skipPast(text, '-->', i + 4);
+    } else if (text.startsWith('<![CDATA[', i)) {
+      i = skipPast(text, ']]>', i + 9);
+    } else if (text.startsWith('<?', i)) {
+      i = skipPast(text, '?>', i + 2);
+    } else if (text.startsWith('<!', i)) {
+      const keyword = /^<!([A-Za-z]*)/.exec(text.slice(i, i + 12))?.[1] ?? '';
+      if (result.declaration === undefined) result.declaration = { offset: i, keyword: keyword.toUpperCase() };
+      i = skipPast(text, '>', i + 2);
+    } else if (text[i + 1] === '/') {
+      const gt = text.indexOf('>', i);
+      const el = open.pop();
+      if (el) {
+        el.contentEnd = i;
+        el.end = gt < 0 ? text.length : gt + 1;
+      }
+      i = gt < 0 ? text.length : gt + 1;
+    } else {
+      let j = i + 1;
+      while (j < text.length && !/[\s/>]/.test(text[j] as string)) j++;
+      const name = text.slice(i + 1, j);
+      let quote = '';
+      while (j < text.length) {
+        const c = text[j];
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+        j++;
+      }
+      const selfClosing = text[j - 1] === '/';
+      const el: ScannedElement = { name, start: i, contentStart: j + 1, contentEnd: j + 1, end: j + 1 };
+      elements.push(el);
+      if (!selfClosing) open.push(el);
+      i = j + 1;
+    }
+    i = text.indexOf('<', i);
+  }
+  return result;
+}
+
+function skipPast(text: string, marker: string, from: number): number {
+  const k = text.indexOf(marker, from);
+  return k < 0 ? text.length : k + marker.length;
+}
