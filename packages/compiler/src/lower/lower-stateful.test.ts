@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowerStatefulBuiltins } from './lower-stateful.js';
+import { statefulBuiltinReference } from './stateful/builtins.js';
 import { aux, describeAll, project } from './fixtures.test.js';
 import type { Project } from '@sluice/ir';
 
@@ -230,5 +231,19 @@ describe('stateful builtins: errors', () => {
     const r = lowerStatefulBuiltins(project([aux('d', 'SMTHN(x, 4, 0)')]));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ code: 'bad-order', message: 'SMTHN: the order of a delay or smooth must be from 1 to 1000, not 0' });
+  });
+});
+
+describe('stateful builtin reference', () => {
+  it('gives each builtin a signature whose arguments match the counts lowering accepts', () => {
+    const ref = statefulBuiltinReference();
+    expect(ref.map((r) => `${r.dialect}:${r.name}`)).toContain('vensim:DELAY_N');
+    for (const r of ref) {
+      const inside = r.signature.slice(r.signature.indexOf('(') + 1, -1);
+      const [required, optional = ''] = inside.split('[');
+      const count = (text: string) => text.split(',').filter((a) => a.trim() !== '' && a.trim() !== ']').length;
+      const counts = optional ? [count(required!), count(required!) + count(optional)] : [count(required!)];
+      expect(counts, r.signature).toEqual(r.arity);
+    }
   });
 });

@@ -89,34 +89,50 @@ const vensimNpv: StatefulBuiltin = {
     npv(b, b.argument('stream', stream!), b.argument('rate', rate!), b.argument('initial', initial!), b.argument('factor', factor!), ref('dt', 'DT')),
 };
 
+/** How a builtin is called and what it does, for messages, completion and documentation. */
+interface Described {
+  signature: string;
+  summary: string;
+}
+
+type Entry = StatefulBuiltin & Described;
+const entry = (b: StatefulBuiltin, signature: string, summary: string): Entry => ({ ...b, signature, summary });
+
 /** Stella's and the XMILE standard's stateful builtins (XMILE 1.0, section 3.5.3). */
-const XMILE: Record<string, StatefulBuiltin> = {
-  SMTH1: fixedOrder('smooth', 1, 'optional'),
-  SMTH3: fixedOrder('smooth', 3, 'optional'),
-  SMTHN: nthOrder('smooth', 'xmile'),
-  DELAY1: fixedOrder('delay', 1, 'optional'),
-  DELAY3: fixedOrder('delay', 3, 'optional'),
-  DELAYN: nthOrder('delay', 'xmile'),
-  TREND: xmileTrend,
-  FORCST: xmileForecast,
+const XMILE: Record<string, Entry> = {
+  SMTH1: entry(fixedOrder('smooth', 1, 'optional'), 'SMTH1(input, averaging_time[, initial])', 'First-order exponential smooth; starts at `initial` (default: the input).'),
+  SMTH3: entry(fixedOrder('smooth', 3, 'optional'), 'SMTH3(input, averaging_time[, initial])', 'Third-order exponential smooth: three first-order smooths in a cascade, each over averaging_time/3.'),
+  SMTHN: entry(nthOrder('smooth', 'xmile'), 'SMTHN(input, averaging_time, n[, initial])', 'n-th order exponential smooth; n is read once, at the start.'),
+  DELAY1: entry(fixedOrder('delay', 1, 'optional'), 'DELAY1(input, delay_time[, initial])', 'First-order material delay; the output starts at `initial` (default: the input).'),
+  DELAY3: entry(fixedOrder('delay', 3, 'optional'), 'DELAY3(input, delay_time[, initial])', 'Third-order material delay: three stages of delay_time/3.'),
+  DELAYN: entry(nthOrder('delay', 'xmile'), 'DELAYN(input, delay_time, n[, initial])', 'n-th order material delay; n is read once, at the start.'),
+  TREND: entry(xmileTrend, 'TREND(input, averaging_time[, initial])', 'Fractional growth rate of the input per time unit, (input - average)/(averaging_time * average); starts at `initial` (default 0).'),
+  FORCST: entry(xmileForecast, 'FORCST(input, averaging_time, horizon[, initial])', 'The input extrapolated `horizon` ahead along its TREND: input * (1 + trend * horizon).'),
 };
 
 /** Vensim's, as its function reference defines them. */
-const VENSIM: Record<string, StatefulBuiltin> = {
-  SMOOTH: fixedOrder('smooth', 1, 'none'),
-  SMOOTHI: fixedOrder('smooth', 1, 'required'),
-  SMOOTH3: fixedOrder('smooth', 3, 'none'),
-  SMOOTH3I: fixedOrder('smooth', 3, 'required'),
-  SMOOTH_N: nthOrder('smooth', 'vensim'),
-  DELAY1: fixedOrder('delay', 1, 'none'),
-  DELAY1I: fixedOrder('delay', 1, 'required'),
-  DELAY3: fixedOrder('delay', 3, 'none'),
-  DELAY3I: fixedOrder('delay', 3, 'required'),
-  DELAY_N: nthOrder('delay', 'vensim'),
-  TREND: vensimTrend,
-  FORECAST: vensimForecast,
-  NPV: vensimNpv,
+const VENSIM: Record<string, Entry> = {
+  SMOOTH: entry(fixedOrder('smooth', 1, 'none'), 'SMOOTH(input, delay_time)', 'First-order exponential smooth, starting at the input.'),
+  SMOOTHI: entry(fixedOrder('smooth', 1, 'required'), 'SMOOTHI(input, delay_time, initial)', 'First-order exponential smooth, starting at `initial`.'),
+  SMOOTH3: entry(fixedOrder('smooth', 3, 'none'), 'SMOOTH3(input, delay_time)', 'Third-order exponential smooth, starting at the input.'),
+  SMOOTH3I: entry(fixedOrder('smooth', 3, 'required'), 'SMOOTH3I(input, delay_time, initial)', 'Third-order exponential smooth, starting at `initial`.'),
+  SMOOTH_N: entry(nthOrder('smooth', 'vensim'), 'SMOOTH N(input, delay_time, initial, n)', 'n-th order exponential smooth; n is read once, at the start.'),
+  DELAY1: entry(fixedOrder('delay', 1, 'none'), 'DELAY1(input, delay_time)', 'First-order material delay; the output starts at the input.'),
+  DELAY1I: entry(fixedOrder('delay', 1, 'required'), 'DELAY1I(input, delay_time, initial)', 'First-order material delay; the output starts at `initial`.'),
+  DELAY3: entry(fixedOrder('delay', 3, 'none'), 'DELAY3(input, delay_time)', 'Third-order material delay; the output starts at the input.'),
+  DELAY3I: entry(fixedOrder('delay', 3, 'required'), 'DELAY3I(input, delay_time, initial)', 'Third-order material delay; the output starts at `initial`.'),
+  DELAY_N: entry(nthOrder('delay', 'vensim'), 'DELAY N(input, delay_time, initial, n)', 'n-th order material delay; n is read once, at the start; a change of delay time reaches each stage one step after the stage before.'),
+  TREND: entry(vensimTrend, 'TREND(input, average_time, initial_trend)', 'Fractional growth rate: ZIDZ(input - average, average_time * ABS(average)).'),
+  FORECAST: entry(vensimForecast, 'FORECAST(input, average_time, horizon)', 'input * (1 + trend * horizon), the trend as ZIDZ(input - average, average_time * average).'),
+  NPV: entry(vensimNpv, 'NPV(stream, discount_rate, initial, factor)', 'Net present value of the stream, discounting from the start (the current period undiscounted).'),
 };
+
+/** Every stateful builtin with its signature, per dialect: for completion and documentation. */
+export function statefulBuiltinReference(): { name: string; dialect: Dialect; arity: number[]; signature: string; summary: string }[] {
+  const rows = (table: Record<string, Entry>, dialect: Dialect) =>
+    Object.entries(table).map(([name, e]) => ({ name, dialect, arity: [...e.arity], signature: e.signature, summary: e.summary }));
+  return [...rows(XMILE, 'xmile'), ...rows(VENSIM, 'vensim')];
+}
 
 /**
  * The stateful builtin a call names, with the semantics of the project's dialect. A name only
