@@ -125,6 +125,14 @@ describe('entries', () => {
     expect(m?.variables.find((v) => v.ident === 'y')?.loc?.line).toBe(7);
     expect(r.value.extra).toEqual({ encoding: 'UTF-8' });
   });
+
+  test('unit equivalents from the settings block after the sketch', () => {
+    const r = importVensim('x = 1 ~~|\n\\\\\\---/// Sketch information\nV300\n///---\\\\\\\n:L<%^E!@\n1:Current.vdf\n22:$,Dollar,Dollars,$s\n22:Day,Days\n15:0,0,0,0,0,0\n');
+    expect(r.ok && r.value.units).toEqual([
+      { name: '$', aliases: ['Dollar', 'Dollars', '$s'] },
+      { name: 'Day', aliases: ['Days'] },
+    ]);
+  });
 });
 
 describe('expressions', () => {

@@ -4,6 +4,7 @@ import { buildDimensions, DimensionIndex } from './dimensions.js';
 import { splitFile, type Part, type Span } from './entries.js';
 import { isRealityCheck, parseEntry, type ParsedEntry } from './parse-entry.js';
 import { displayOf, type EntryAst } from './parser.js';
+import { unitsFromSettings } from './settings.js';
 import { SourceMap } from './source.js';
 import { buildVariables } from './variables.js';
 
@@ -78,7 +79,7 @@ export function importVensim(text: string, options: ImportVensimOptions = {}): R
     dialect: 'vensim',
     source: { format: 'mdl', vendor: 'Ventana Systems', product: 'Vensim', ...(options.file !== undefined ? { file: options.file } : {}) },
     simSpecs: simSpecsOf(model.variables, diagnostics),
-    units: [],
+    units: unitsFromSettings(split.sketch),
     dimensions,
     models: [model],
     macros: macros.flatMap((m) => macroOf(m, source, index, diagnostics) ?? []),
