@@ -21,7 +21,7 @@ export interface ParsedEquation {
  * Deeper nesting than this is refused with a diagnostic: real equations never come close,
  * and a hostile file must not overflow the stack of the parser or of later tree walks.
  */
-const maxNesting = 200;
+const maxNesting = 64;
 
 /**
  * Parse one XMILE equation into an expression tree. Every `loc` and diagnostic is in file
@@ -56,7 +56,14 @@ export function parseEquation(text: string, origin: EquationOrigin = {}): Parsed
   }
 
   equationParser.input = tokens;
-  const expr = equationParser.expression();
+  let expr: Expr | undefined;
+  try {
+    expr = equationParser.expression();
+  } catch (e) {
+    // The nesting limit should make this unreachable; a deep stack elsewhere still must not crash.
+    if (!(e instanceof RangeError)) throw e;
+    return syntax('the equation is nested too deeply to read', tokenLoc(tokens[0]!));
+  }
   const parseError: IRecognitionException | undefined = equationParser.errors[0];
   if (parseError !== undefined) {
     const { message, loc } = syntaxMessage(parseError, text, tokens);
@@ -68,13 +75,16 @@ export function parseEquation(text: string, origin: EquationOrigin = {}): Parsed
   return { expr, diagnostics: [] };
 }
 
-/** The first opening token beyond the nesting limit, counting brackets and prefix operators. */
+/**
+ * The first token beyond the nesting limit. Counts open brackets, runs of prefix operators, and
+ * every IF and `^` so far (an IF or a power nests whatever follows it, with no closing token).
+ */
 function findExcessiveNesting(tokens: IToken[]): IToken | undefined {
   let depth = 0;
   let prefixRun = 0;
   for (const tok of tokens) {
     const name = tok.tokenType.name;
-    if (name === 'LParen' || name === 'LBracket' || name === 'If') depth++;
+    if (name === 'LParen' || name === 'LBracket' || name === 'If' || name === 'Caret') depth++;
     else if (name === 'RParen' || name === 'RBracket') depth--;
     prefixRun = name === 'Minus' || name === 'Plus' || name === 'Not' ? prefixRun + 1 : 0;
     if (depth + prefixRun > maxNesting) return tok;
