@@ -64,7 +64,7 @@ describe('every equation in the conformance suite parses', () => {
   it('finds the suite and its models', () => {
     expect(usable.length).toBeGreaterThan(40);
     const total = usable.reduce((n, f) => n + equations(readFileSync(f, 'utf8')).length, 0);
-    expect(total).toBeGreaterThan(500);
+    expect(total).toBeGreaterThan(400);
   });
 
   it.each(usable.map((f) => [relative(suite, f), f]))('%s', (_name, path) => {
