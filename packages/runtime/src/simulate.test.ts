@@ -243,3 +243,75 @@ describe('run options', () => {
     ]);
   });
 });
+
+describe('graphical functions in a model', () => {
+  const table = (type: GraphicalFunction['type']): GraphicalFunction => ({ type, xs: [0, 2, 4], ys: [0, 10, 0] });
+
+  it('a variable with a table applies it to its equation', () => {
+    const r = run(project([{ name: 'effect', eqn: 'TIME', gf: table('continuous') }]));
+    expect(col(r, 'effect')).toEqual([0, 5, 10, 5, 0]);
+  });
+
+  it('a table is callable by name and through LOOKUP, in each of the three types', () => {
+    const r = run(
+      project(
+        [
+          { name: 'cont', gf: table('continuous') },
+          { name: 'extra', gf: table('extrapolate') },
+          { name: 'disc', gf: table('discrete') },
+          { name: 'a', eqn: 'cont(TIME - 1)' },
+          { name: 'b', eqn: 'LOOKUP(extra, TIME - 1)' },
+          { name: 'c', eqn: 'disc(TIME - 1)' },
+        ],
+        { stop: 6 },
+      ),
+    );
+    expect(col(r, 'a')).toEqual([0, 0, 5, 10, 5, 0, 0]);
+    expect(col(r, 'b')).toEqual([-5, 0, 5, 10, 5, 0, -5]);
+    expect(col(r, 'c')).toEqual([0, 0, 0, 10, 10, 0, 0]);
+    expect(r.columns.map((x) => x.ident)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('time inputs in a model', () => {
+  it('PULSE, STEP and RAMP switch on at their times', () => {
+    const r = run(
+      project(
+        [
+          { name: 'p', eqn: 'PULSE(3, 1, 1.5)' },
+          { name: 's', eqn: 'STEP(4, 1)' },
+          { name: 'rmp', eqn: 'RAMP(2, 1)' },
+        ],
+        { stop: 2.5, dt: 0.5 },
+      ),
+    );
+    expect(col(r, 'p')).toEqual([0, 0, 6, 0, 0, 6]);
+    expect(col(r, 's')).toEqual([0, 0, 4, 4, 4, 4]);
+    expect(col(r, 'rmp')).toEqual([0, 0, 0, 1, 2, 3]);
+  });
+
+  it('a PULSE into a stock adds its whole volume in one step', () => {
+    const r = run(
+      project([
+        { kind: 'stock', name: 'S', eqn: '0', inflows: ['f'] },
+        { kind: 'flow', name: 'f', eqn: 'PULSE(10, 1)' },
+      ], { dt: 0.25, stop: 2, saveStep: 1 }),
+    );
+    expect(col(r, 'S')).toEqual([0, 0, 10]);
+  });
+});
+
+describe('dialects', () => {
+  const rounding = (dialect: Project['dialect']) =>
+    run(project([{ name: 'i', eqn: 'INT(-9.5)' }, { name: 'm', eqn: '-7 MOD 3' }], { stop: 0 }, dialect));
+
+  it('XMILE: INT is the floor and MOD has the sign of the divisor', () => {
+    const r = rounding('xmile');
+    expect([col(r, 'i')[0], col(r, 'm')[0]]).toEqual([-10, 2]);
+  });
+
+  it('Vensim: INT truncates and MOD has the sign of the dividend', () => {
+    const r = rounding('vensim');
+    expect([col(r, 'i')[0], col(r, 'm')[0]]).toEqual([-9, -1]);
+  });
+});

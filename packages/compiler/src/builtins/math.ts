@@ -46,10 +46,11 @@ export const MATH_BUILTINS: BuiltinSpec[] = [
     name: 'MOD',
     family: 'math',
     params: [{ name: 'a' }, { name: 'b' }],
-    summary: 'Remainder of a / b, floored: the result has the sign of b (MOD(-1, 3) = 2). Same as the `mod` operator.',
+    summary: 'Remainder of a / b. XMILE: floored, the result has the sign of b (MOD(-1, 3) = 2). Same as the `mod` operator.',
     dialects: ['xmile', 'vensim'],
-    differences: 'Vensim MODULO is also floored. JavaScript `%` truncates; Sluice never uses it.',
-    emit: ([a, b]) => `h.mod(${a}, ${b})`,
+    differences:
+      "Stella floors (sign of b). Vensim's MODULO truncates (sign of a: MODULO(-9.9, 3) = -0.9, as Vensim's own output shows). Sluice follows the project dialect.",
+    emit: ([a, b], ctx) => (ctx.dialect === 'vensim' ? `(${a} % ${b})` : `h.mod(${a}, ${b})`),
   },
   {
     name: 'MIN',

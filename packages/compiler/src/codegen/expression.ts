@@ -80,7 +80,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
         case '^':
           return `Math.pow(${a}, ${b})`;
         case 'mod':
-          return `h.mod(${a}, ${b})`;
+          return ctx.dialect === 'vensim' ? `(${a} % ${b})` : `h.mod(${a}, ${b})`;
         case '<':
         case '<=':
         case '>':
