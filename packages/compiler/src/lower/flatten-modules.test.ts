@@ -60,6 +60,16 @@ describe('flattening modules', () => {
     expect(vars.map(describe1)).toEqual(['aux hares.lynxes = lynxes.lynxes', 'aux hares.kills = hares.lynxes * 2', 'stock lynxes.lynxes = 1250']);
   });
 
+  it('follows a connection that carries a module output out to a parent variable', () => {
+    const vars = flat(project([instance('Town', 'population', [['town.births', 'newborns']]), aux('newborns', '0')], { models: [population] }));
+    expect(vars.map(describe1)).toContain('aux newborns = town.births');
+  });
+
+  it('feeds a module output back into one of its own ports', () => {
+    const vars = flat(project([instance('Town', 'population', [['town.births', 'rate']])], { models: [population] }));
+    expect(vars.map(describe1)).toContain('aux town.rate = town.births');
+  });
+
   it('flattens modules within modules, prefixing every level', () => {
     const inner = model('Inner', [{ ...aux('x', '0'), access: 'input' }, aux('y', 'x * 2')]);
     const outer = model('Outer', [aux('v', '5'), instance('Core', 'inner', [['v', 'x']]), aux('w', 'core.y + 1')]);

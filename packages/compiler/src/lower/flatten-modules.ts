@@ -63,6 +63,7 @@ function copyModel(shared: Shared, model: Model, scope: Scope): void {
     return local.has(name) || local.has(head) ? scope.path + name : undefined;
   };
   const renameExpr = (e: Expr): Expr => renameRefs(e, rename, scope.display, shared.subscriptWords);
+  const outputs = outputConnections(model, local, shared.models);
 
   for (const v of model.variables) {
     if (v.kind === 'module') {
@@ -71,7 +72,8 @@ function copyModel(shared: Shared, model: Model, scope: Scope): void {
     }
     const ident = scope.path + v.ident;
     const name = scope.display + v.name;
-    const fed = scope.ports.get(v.ident);
+    const output = outputs.get(v.ident);
+    const fed = scope.ports.get(v.ident) ?? (output !== undefined ? renameExpr(ref(output, output)) : undefined);
     if (fed) {
       shared.out.push(portAux(v, ident, name, fed));
       continue;
@@ -111,6 +113,7 @@ function copyInstance(shared: Shared, m: ModuleInstance, scope: Scope, renameExp
     const to = relative(c.to, m.ident);
     const from = c.from.replace(/^\./, '');
     if (!portNames.has(to)) {
+      if (isOutputConnection(c, m)) continue;
       shared.diagnostics.push(error('unknown-port', `module ${m.name} connects ${from} to ${to}, which model ${m.model} does not have`, m.loc, scope.display + m.name));
       continue;
     }
@@ -122,6 +125,28 @@ function copyInstance(shared: Shared, m: ModuleInstance, scope: Scope, renameExp
     ports,
     stack: [...scope.stack, m.model],
   });
+}
+
+/**
+ * A connection that carries a module's output out to a variable of the parent
+ * (`from="mod.result" to="result"`) rather than a parent value in to a port: the parent
+ * variable it names becomes an aux equal to the output. Keyed by the parent variable.
+ */
+function outputConnections(model: Model, local: Set<string>, models: Map<string, Model>): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const m of model.variables) {
+    if (m.kind !== 'module') continue;
+    const ports = new Set(models.get(m.model)?.variables.map((v) => v.ident));
+    for (const c of m.connections) {
+      const to = c.to.replace(/^\./, '');
+      if (isOutputConnection(c, m) && !ports.has(to) && local.has(to)) found.set(to, c.from);
+    }
+  }
+  return found;
+}
+
+function isOutputConnection(c: { from: string; to: string }, m: ModuleInstance): boolean {
+  return c.from.startsWith(`${m.ident}.`) && !c.to.startsWith(`${m.ident}.`);
 }
 
 /** A port's name relative to its module, whether written `area`, `.area` or `hares.area`. */
