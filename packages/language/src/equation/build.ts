@@ -59,3 +59,39 @@ export function range(from: Expr | string | number, to: Expr | string | number):
   const side = (x: Expr | string | number): Expr => (typeof x === 'string' ? ref(x) : typeof x === 'number' ? num(x) : x);
   return { kind: 'range', from: side(from), to: side(to) };
 }
+
+/** A copy of `e` without any `loc`, to compare a parsed tree with a built one. */
+export function withoutLoc(e: Expr): Expr {
+  switch (e.kind) {
+    case 'number':
+      return { kind: 'number', value: e.value };
+    case 'table':
+      return { kind: 'table', table: e.table };
+    case 'var': {
+      const out: Expr = { kind: 'var', name: e.name, display: e.display };
+      if (e.subscripts) out.subscripts = e.subscripts.map(indexWithoutLoc);
+      return out;
+    }
+    case 'call':
+      return { kind: 'call', fn: e.fn, display: e.display, args: e.args.map(withoutLoc) };
+    case 'unary':
+      return { kind: 'unary', op: e.op, operand: withoutLoc(e.operand) };
+    case 'binary':
+      return { kind: 'binary', op: e.op, left: withoutLoc(e.left), right: withoutLoc(e.right) };
+    case 'if':
+      return { kind: 'if', condition: withoutLoc(e.condition), then: withoutLoc(e.then), else: withoutLoc(e.else) };
+    case 'transpose':
+      return { kind: 'transpose', operand: withoutLoc(e.operand) };
+  }
+}
+
+function indexWithoutLoc(s: SubscriptIndex): SubscriptIndex {
+  switch (s.kind) {
+    case 'index':
+      return { kind: 'index', expr: withoutLoc(s.expr) };
+    case 'wildcard':
+      return s.dimension === undefined ? { kind: 'wildcard' } : { kind: 'wildcard', dimension: s.dimension };
+    case 'range':
+      return { kind: 'range', from: withoutLoc(s.from), to: withoutLoc(s.to) };
+  }
+}

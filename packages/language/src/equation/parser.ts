@@ -157,7 +157,7 @@ class EquationParser extends EmbeddedActionsParser {
             return this.ACTION(
               (): Expr => ({
                 kind: 'call',
-                fn: canonicalFunctionName(display.replace(/\\(.)/g, '$1')),
+                fn: canonicalFunctionName(display),
                 display,
                 args,
                 loc: span(tokenLoc(tok), tokenLoc(close)),
@@ -267,9 +267,12 @@ function unaryOp(tok: IToken): UnaryOp {
   return tok.tokenType === t.Not ? 'not' : tok.tokenType === t.Minus ? '-' : '+';
 }
 
-/** A quoted name as written, without its quotes; escapes stay as written. */
+/**
+ * A quoted name without its quotes and with `\"` and `\\` unescaped. Other backslashes stay:
+ * `\n` is Stella's mark for a line break in a name, which `canonicalName` reads as a space.
+ */
 function unquote(tok: IToken): string {
-  return tok.tokenType === t.QuotedName ? tok.image.slice(1, -1) : tok.image;
+  return tok.tokenType === t.QuotedName ? tok.image.slice(1, -1).replace(/\\(["\\])/g, '$1') : tok.image;
 }
 
 export function tokenLoc(tok: IToken): SourceLoc {

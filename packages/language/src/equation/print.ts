@@ -140,12 +140,11 @@ function printName(display: string, name: string): string {
 
 function printFunctionName(display: string, fn: string): string {
   if (isBare(display) && canonicalFunctionName(display) === fn) return display;
-  if (isBare(fn)) return fn;
-  const quoted = quote(display);
-  return canonicalFunctionName(display.replace(/\\(.)/g, '$1')) === fn ? quoted : quote(fn);
+  if (canonicalFunctionName(display) === fn) return quote(display);
+  return isBare(fn) ? fn : quote(fn);
 }
 
-/** Wrap in double quotes, escaping any quote or backslash not already escaped. */
+/** Wrap in double quotes; inside, `"` and `\\` are escaped with a backslash. */
 function quote(text: string): string {
-  return `"${text.replace(/\\(.)|(["\\])/gs, (m, escaped: string | undefined, bare: string | undefined) => (escaped !== undefined ? m : `\\${bare}`))}"`;
+  return `"${text.replace(/["\\]/g, '\\$&')}"`;
 }
