@@ -80,6 +80,22 @@ describe('lowered stateful builtins, simulated', () => {
     });
   });
 
+  it('Vensim DELAY N: a step in the delay time reaches the second stage one step later', () => {
+    const r = run(project([aux('input', '4'), aux('lag', '4 + STEP(2, 3)'), aux('d', 'DELAY_N(input, lag, 6, 2)')], { dialect: 'vensim', stop: 8 }));
+    // Reference: stage k drains over the delay time stage k-1 had a step earlier.
+    const lag = (t: number) => (t >= 3 ? 6 : 4);
+    let stocks = [12, 12];
+    let times = [lag(0), lag(0)];
+    const expected: number[] = [];
+    for (let t = 0; t <= 8; t++) {
+      const out = stocks.map((s, k) => s / (times[k]! / 2));
+      expected.push(out[1]!);
+      stocks = [stocks[0]! + 4 - out[0]!, stocks[1]! + out[0]! - out[1]!];
+      times = [lag(t + 1), times[0]!];
+    }
+    r.times.forEach((_, k) => expect(r.of('d')[k]).toBeCloseTo(expected[k]!, 12));
+  });
+
   it('Vensim SMOOTH3 matches its three-stage Euler recurrence', () => {
     const r = run(project([aux('x', '9'), aux('s', 'SMOOTH3I(x, 3, 0)')], { dialect: 'vensim', stop: 3 }));
     // Stages of one time unit each, DT 1: stage i takes the previous stage's value one step later.
