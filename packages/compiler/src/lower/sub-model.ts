@@ -43,10 +43,6 @@ export class SubModel {
     }
   }
 
-  get loc(): SourceLoc | undefined {
-    return this.callSite.loc;
-  }
-
   ident(part: string): string {
     return part === '' ? this.prefix : `${this.prefix}.${part}`;
   }
