@@ -70,7 +70,7 @@ describe('diagnostics', () => {
 });
 
 describe('generated code', () => {
-  const allowed = new Set(['v', 'g', 'h', 'r', 'a', 'q', 'n', 'let', 'if', 'use', 'strict', 'Math', 'max', 'min', 'pow', 'abs', 'exp', 'floor']);
+  const allowed = new Set(['v', 'g', 'h', 'r', 'a', 'q', 'n', 'let', 'if', 'use', 'strict', 'Math', 'max', 'min', 'pow', 'abs', 'exp', 'floor', 'for']);
   const helperNames = ['lookup', 'lookupExtrapolate', 'lookupDiscrete', 'pulse', 'step', 'ramp', 'delayRead', 'delayWrite', 'mod', 'round', 'safediv'];
   for (const n of helperNames) allowed.add(n);
 
@@ -88,7 +88,7 @@ describe('generated code', () => {
     const src = Object.values(r.value.source).join('\n');
     for (const name of [...hostile, 'alert', 'process', 'proto', 'tick', 'comment']) expect(src).not.toContain(name);
     const words = new Set(src.match(/[A-Za-z_$][\w$]*/g) ?? []);
-    for (const w of words) expect(allowed.has(w) || /^e\d*$/.test(w)).toBe(true);
+    for (const w of words) expect(allowed.has(w) || /^(e|i)\d*$/.test(w)).toBe(true);
     expect(src).not.toMatch(/["`]|\/\*|\/\//);
   });
 

@@ -1,6 +1,7 @@
 import { error, fail, ok, type Diagnostic, type IntegrationMethod, type Project, type Result } from '@sluice/ir';
 import type { CompiledModel } from './codegen/compiled-model.js';
 import { generateProgram } from './codegen/program.js';
+import { dimensionTable } from './graph/dimensions.js';
 import { checkTables } from './graph/tables.js';
 import { resolveModel } from './graph/resolve.js';
 import { lowerProject } from './lower/index.js';
@@ -30,7 +31,8 @@ export function compile(project: Project, options: CompileOptions = {}): Result<
   const model = flat.models[0]!;
 
   checkTables(model.variables, diags);
-  const resolved = resolveModel(model.variables, flat.dialect, diags);
+  const dimensions = dimensionTable(flat.dimensions, diags);
+  const resolved = resolveModel(model.variables, dimensions, flat.dialect, diags);
   if (diags.some((d) => d.severity === 'error')) return fail(diags);
   const compiled = generateProgram(flat, resolved, method, diags);
   if (!compiled || diags.some((d) => d.severity === 'error')) return fail(diags);

@@ -8,6 +8,7 @@ const FAMILY_TITLES: Record<BuiltinSpec['family'], string> = {
   'time-input': 'Time and test inputs',
   lookup: 'Graphical functions',
   memory: 'Memory and delays',
+  array: 'Array functions',
 };
 
 /** `NAME(a, b [, c])`: the form shown in the reference and the editor's completion. */

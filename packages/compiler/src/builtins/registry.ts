@@ -1,4 +1,5 @@
 import { canonicalFunctionName } from '@sluice/ir';
+import { ARRAY_BUILTINS } from './arrays.js';
 import { CONSTANT_BUILTINS } from './constants.js';
 import { LOGIC_BUILTINS } from './logic.js';
 import { LOOKUP_BUILTINS } from './lookup.js';

@@ -1,7 +1,7 @@
 import type { Dialect } from '@sluice/ir';
 
 /** Which part of the reference a builtin is listed under. */
-export type BuiltinFamily = 'math' | 'logic' | 'time-input' | 'lookup' | 'memory' | 'constant';
+export type BuiltinFamily = 'math' | 'logic' | 'time-input' | 'lookup' | 'memory' | 'constant' | 'array';
 
 export interface BuiltinParam {
   name: string;
@@ -24,8 +24,9 @@ export interface EmitContext {
  * One builtin function. The compiler checks calls against `params`, generated code comes from
  * `emit`, and the Markdown reference and the editor's completion read the rest.
  *
- * Builtins that keep state between steps or read tables (INIT, PREVIOUS, DELAY, LOOKUP) have no
- * `emit`: code generation handles them, because they need slots of their own.
+ * Builtins that keep state between steps, read tables or reduce arrays (INIT, PREVIOUS, DELAY,
+ * LOOKUP, SUM...) have no `emit`: code generation handles them, because they need slots of
+ * their own or the shape of their argument.
  */
 export interface BuiltinSpec {
   /** Canonical name (`canonicalFunctionName`), e.g. `IF_THEN_ELSE`. */

@@ -1,6 +1,7 @@
-import type { Dialect, Expr } from '@sluice/ir';
+import { error, type Diagnostic, type Dialect, type Expr, type Variable, type VariableRef } from '@sluice/ir';
 import type { EmitContext } from '../builtins/types.js';
 import type { Pass } from '../graph/dependencies.js';
+import { stridesOf, type DimInfo } from '../graph/dimensions.js';
 import type { Node, ResolutionMap } from '../graph/nodes.js';
 import { SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME } from './compiled-model.js';
 import { lookupHelperName } from './helpers.js';
@@ -12,9 +13,15 @@ export interface ExpressionContext {
   dialect: Dialect;
   resolution: ResolutionMap;
   layout: Layout;
+  /** Dimensions of the place the equation is written, and JS source of each current index. */
+  dims: DimInfo[];
+  index: string[];
+  /** The variable whose equation this is, for messages. */
+  owner: Variable;
+  diags: Diagnostic[];
 }
 
-export const slotRef = (slot: number): string => `v[${slot}]`;
+export const slotRef = (slot: number | string): string => `v[${slot}]`;
 
 const builtinContext = (dialect: Dialect): EmitContext => ({
   dialect,
@@ -26,38 +33,189 @@ const builtinContext = (dialect: Dialect): EmitContext => ({
 
 const truth = (s: string): string => `(${s}) !== 0`;
 
+/** `base + i0 * 3 + 2`, folding the parts that are numbers. */
+export function offsetSource(base: number, parts: { index: string; stride: number }[]): string {
+  let constant = base;
+  const terms: string[] = [];
+  for (const p of parts) {
+    if (/^\d+$/.test(p.index)) constant += Number(p.index) * p.stride;
+    else terms.push(p.stride === 1 ? p.index : `${p.index} * ${p.stride}`);
+  }
+  return terms.length === 0 ? String(constant) : `${constant} + ${terms.join(' + ')}`;
+}
+
+/** One dimension of a reference: a position (JS source), or every element (`*`). */
+type Selector = { index: string } | { all: true };
+
+const REDUCERS: Record<string, 'sum' | 'mean' | 'stddev' | 'min' | 'max'> = {
+  SUM: 'sum',
+  MEAN: 'mean',
+  STDDEV: 'stddev',
+  MIN: 'min',
+  MAX: 'max',
+};
+
 /**
- * JS source computing `e`. Only slot indices, numbers printed from parsed values, operators and
- * helper calls are written: never a name or any other text from the model.
+ * JS source computing `e` at the current element. Only slot indices, loop indices, numbers
+ * printed from parsed values, operators and helper calls are written: never a name or any other
+ * text from the model.
  */
 export function emitExpr(e: Expr, ctx: ExpressionContext): string {
-  const slot = (n: Node): string => slotRef(ctx.layout.slotOf(n));
   const emit = (x: Expr): string => emitExpr(x, ctx);
+  const fail = (message: string, at: Expr, code = 'dimension-mismatch'): string => {
+    ctx.diags.push(error(code, message, at.loc ?? ctx.owner.equation?.loc ?? ctx.owner.loc, ctx.owner.name));
+    return '0';
+  };
+
+  /** Which element of dimension `d` the current place means, or undefined. */
+  const currentIndexIn = (d: DimInfo): string | undefined => {
+    const k = ctx.dims.findIndex((c) => c.ident === d.ident);
+    if (k >= 0) return ctx.index[k];
+    // A subrange of `d` in the current place maps through its positions in `d`.
+    for (let j = 0; j < ctx.dims.length; j++) {
+      const c = ctx.dims[j]!;
+      if (c.parent !== d.ident) continue;
+      const map = ctx.layout.indexMap(c, d);
+      if (map !== undefined) return `g[${map} + ${ctx.index[j]}]`;
+    }
+    return undefined;
+  };
+
+  const selectors = (node: Node, ref: VariableRef): Selector[] | undefined => {
+    const dims = node.dims;
+    const subs = ref.subscripts ?? [];
+    if (subs.length === 0) {
+      const out: Selector[] = [];
+      for (const d of dims) {
+        const i = currentIndexIn(d);
+        if (i === undefined) return undefined;
+        out.push({ index: i });
+      }
+      return out;
+    }
+    if (subs.length !== dims.length) {
+      fail(`'${ref.display}' has ${dims.length} dimensions but ${subs.length} subscripts`, ref);
+      return undefined;
+    }
+    const out: Selector[] = [];
+    for (let k = 0; k < dims.length; k++) {
+      const d = dims[k]!;
+      const s = subs[k]!;
+      if (s.kind === 'wildcard') {
+        out.push({ all: true });
+        continue;
+      }
+      if (s.kind === 'range') {
+        fail(`ranges in subscripts are not compiled yet ('${ref.display}')`, ref, 'unsupported');
+        return undefined;
+      }
+      const x = s.expr;
+      if (x.kind === 'number') {
+        const p = x.value - 1;
+        if (!Number.isInteger(p) || p < 0 || p >= d.elements.length) {
+          fail(`position ${x.value} is outside dimension '${d.name}' of '${ref.display}'`, ref);
+          return undefined;
+        }
+        out.push({ index: String(p) });
+        continue;
+      }
+      if (x.kind === 'var' && !x.subscripts) {
+        const element = d.elements.indexOf(x.name);
+        if (element >= 0 && !ctx.dims.some((c) => c.ident === x.name)) {
+          out.push({ index: String(element) });
+          continue;
+        }
+        if (x.name === d.ident || ctx.dims.some((c) => c.ident === x.name)) {
+          const named = ctx.dims.find((c) => c.ident === x.name) ?? d;
+          const i = named.ident === d.ident ? currentIndexIn(d) : named.parent === d.ident ? currentIndexIn(d) : undefined;
+          if (i !== undefined) {
+            out.push({ index: i });
+            continue;
+          }
+        }
+        fail(`'${x.display}' is not an element of '${d.name}' here ('${ref.display}')`, ref);
+        return undefined;
+      }
+      fail(`computed subscripts are not compiled yet ('${ref.display}')`, ref, 'unsupported');
+      return undefined;
+    }
+    return out;
+  };
+
+  const elementOf = (node: Node, ref: VariableRef): string => {
+    const sel = selectors(node, ref);
+    if (!sel) {
+      const missing = node.dims.find((d) => currentIndexIn(d) === undefined);
+      if (ref.subscripts?.length) return '0';
+      return fail(`'${ref.display}' has dimension '${missing?.name ?? '?'}', which '${ctx.owner.name}' does not have`, ref);
+    }
+    if (sel.some((s) => 'all' in s)) return fail(`'${ref.display}' is a whole array here; use it inside SUM, MEAN, MIN or MAX`, ref);
+    const strides = stridesOf(node.dims);
+    return slotRef(offsetSource(ctx.layout.slotOf(node), sel.map((s, k) => ({ index: (s as { index: string }).index, stride: strides[k]! }))));
+  };
+
+  /** SUM(a[*]) and friends: a helper over a run of equally spaced slots. */
+  const reduce = (fn: string, arg: Expr): string => {
+    const r = arg.kind === 'var' ? ctx.resolution.get(arg) : undefined;
+    if (arg.kind !== 'var' || r?.kind !== 'node') return fail(`${fn} needs an array variable`, arg);
+    const node = r.node;
+    const strides = stridesOf(node.dims);
+    const sel: Selector[] | undefined = arg.subscripts?.length ? selectors(node, arg) : node.dims.map(() => ({ all: true }));
+    if (!sel) return '0';
+    const free = sel.map((s, k) => ('all' in s ? k : -1)).filter((k) => k >= 0);
+    const fixedParts = sel.flatMap((s, k) => ('index' in s ? [{ index: s.index, stride: strides[k]! }] : []));
+    const start = offsetSource(ctx.layout.slotOf(node), fixedParts);
+    let count = 1;
+    for (const k of free) count *= node.dims[k]!.elements.length;
+    if (fn === 'SIZE') return String(count);
+    const suffix = free.every((k, i) => k === node.dims.length - free.length + i);
+    let stride: number;
+    if (free.length === 0 || suffix) stride = 1;
+    else if (free.length === 1) stride = strides[free[0]!]!;
+    else return fail(`${fn} over these subscripts is not compiled yet`, arg, 'unsupported');
+    return `h.${REDUCERS[fn]}(v, ${start}, ${stride}, ${count})`;
+  };
+
   switch (e.kind) {
     case 'number':
       return numberLiteral(e.value);
     case 'var': {
       const r = ctx.resolution.get(e);
-      if (r?.kind === 'node') return slot(r.node);
+      if (r?.kind === 'node') return elementOf(r.node, e);
       if (r?.kind === 'builtin' && r.spec.emit) return r.spec.emit([], builtinContext(ctx.dialect));
+      const k = ctx.dims.findIndex((d) => d.ident === e.name);
+      if (k >= 0) return `(${ctx.index[k]} + 1)`;
       throw new Error('internal: unresolved reference reached code generation');
     }
     case 'call': {
       const r = ctx.resolution.get(e);
       if (!r) throw new Error('internal: unresolved call reached code generation');
       switch (r.kind) {
-        case 'builtin':
+        case 'builtin': {
+          const name = r.spec.name;
+          if (r.spec.family === 'array') return reduce(name, e.args[0]!);
+          if ((name === 'MIN' || name === 'MAX') && e.args.length === 1) {
+            const a = e.args[0]!;
+            const ar = a.kind === 'var' ? ctx.resolution.get(a) : undefined;
+            if (ar?.kind === 'node' && ar.node.size > 1 && (a.kind === 'var' && (a.subscripts?.some((s) => s.kind === 'wildcard') || !a.subscripts))) {
+              if (a.subscripts || !ar.node.dims.every((d) => ctx.dims.some((c) => c.ident === d.ident))) return reduce(name, a);
+            }
+          }
           if (!r.spec.emit) throw new Error('internal: builtin without code');
           return r.spec.emit(e.args.map(emit), builtinContext(ctx.dialect));
+        }
         case 'lookup': {
-          const t = ctx.layout.tableOf(r.table);
+          const t = ctx.layout.tableOf(r.gf);
           return `h.${lookupHelperName(t.type)}(g, ${t.offset}, ${t.count}, ${emit(r.x)})`;
         }
         case 'memory': {
           const m = r.call;
-          if (m.kind !== 'delay') return slot(m.value);
-          if (ctx.pass === 'initial') return slot(m.initial);
-          return `h.delayRead(${m.delayId}, ${slotRef(SLOT_TIME)}, ${emit(e.args[1]!)}, ${slot(m.initial)})`;
+          const cell = m.kind === 'delay' ? m.initial : m.value;
+          const at = (n: Node): string =>
+            slotRef(n.dims.length === 0 ? String(ctx.layout.slotOf(n)) : offsetSource(ctx.layout.slotOf(n), ctx.index.map((index, k) => ({ index, stride: stridesOf(ctx.dims)[k]! }))));
+          if (m.kind !== 'delay' || ctx.pass === 'initial') return at(cell);
+          const id = m.input.dims.length === 0 ? String(m.delayId) : offsetSource(m.delayId, ctx.index.map((index, k) => ({ index, stride: stridesOf(ctx.dims)[k]! })));
+          return `h.delayRead(${id}, ${slotRef(SLOT_TIME)}, ${emit(e.args[1]!)}, ${at(m.initial)})`;
         }
         case 'node':
           throw new Error('internal: call resolved to a node');
@@ -101,6 +259,6 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       return `(${truth(emit(e.condition))} ? ${emit(e.then)} : ${emit(e.else)})`;
     case 'transpose':
     case 'table':
-      throw new Error('internal: array expression reached scalar code generation');
+      throw new Error('internal: unsupported expression reached code generation');
   }
 }

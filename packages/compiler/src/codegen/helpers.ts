@@ -17,6 +17,12 @@ export interface Helpers {
   lookup(g: Float64Array, off: number, n: number, x: number): number;
   lookupExtrapolate(g: Float64Array, off: number, n: number, x: number): number;
   lookupDiscrete(g: Float64Array, off: number, n: number, x: number): number;
+  /** Reductions over `count` slots of `v` from `start`, `stride` apart. */
+  sum(v: Float64Array, start: number, stride: number, count: number): number;
+  mean(v: Float64Array, start: number, stride: number, count: number): number;
+  stddev(v: Float64Array, start: number, stride: number, count: number): number;
+  min(v: Float64Array, start: number, stride: number, count: number): number;
+  max(v: Float64Array, start: number, stride: number, count: number): number;
   /** DELAY call site `id`: the input `delay` time units before `t`, or `initial` before history. */
   delayRead(id: number, t: number, delay: number, initial: number): number;
   /** Append this step's input of DELAY call site `id`. */
@@ -86,6 +92,29 @@ export interface HelperRun {
   delays: number;
 }
 
+function sum(v: Float64Array, start: number, stride: number, count: number): number {
+  let s = 0;
+  for (let i = 0; i < count; i++) s += v[start + i * stride]!;
+  return s;
+}
+
+function stddev(v: Float64Array, start: number, stride: number, count: number): number {
+  const m = sum(v, start, stride, count) / count;
+  let s = 0;
+  for (let i = 0; i < count; i++) s += (v[start + i * stride]! - m) ** 2;
+  return Math.sqrt(s / count);
+}
+
+function extreme(v: Float64Array, start: number, stride: number, count: number, sign: 1 | -1): number {
+  let best = sign * -Infinity;
+  for (let i = 0; i < count; i++) {
+    const x = v[start + i * stride]!;
+    if (Number.isNaN(x)) return NaN;
+    if (sign * x > sign * best) best = x;
+  }
+  return best;
+}
+
 export function createHelpers(run: HelperRun): Helpers {
   const histories: Float64Array[] = [];
   const counts = new Int32Array(run.delays);
@@ -112,6 +141,11 @@ export function createHelpers(run: HelperRun): Helpers {
       if (t <= start) return 0;
       return slope * (Math.min(t, end) - start);
     },
+    sum,
+    mean: (v, start, stride, count) => sum(v, start, stride, count) / count,
+    stddev,
+    min: (v, start, stride, count) => extreme(v, start, stride, count, -1),
+    max: (v, start, stride, count) => extreme(v, start, stride, count, 1),
     lookup: lookupContinuous,
     lookupExtrapolate,
     lookupDiscrete,

@@ -1,4 +1,5 @@
-import type { GraphicalFunction, GraphicalFunctionType, Variable } from '@sluice/ir';
+import type { GraphicalFunction, GraphicalFunctionType } from '@sluice/ir';
+import type { DimInfo } from '../graph/dimensions.js';
 import type { Node } from '../graph/nodes.js';
 import { FIXED_SLOTS } from './compiled-model.js';
 
@@ -10,51 +11,66 @@ export interface TablePlace {
 
 /**
  * Where every value lives. One Float64Array holds the clock, then all stocks side by side (so
- * integration is a loop over one slice), then every other node, then scratch slots. A variable
- * is a base slot plus its size; today every node has size 1, and arrays will take a row-major
- * block of slots at the same place.
+ * integration is a loop over one slice), then every other node, then scratch slots. A node
+ * takes `size` consecutive slots from its base, its elements row-major. Graphical-function
+ * points and subrange index maps live in a second array, `g`.
  */
 export interface Layout {
   slotOf(n: Node): number;
-  tableOf(v: Variable): TablePlace;
-  /** A fresh slot for intermediate values (a non-negative stock's cut flows). */
-  scratch(): number;
+  tableOf(gf: GraphicalFunction): TablePlace;
+  /** Offset in `g` of the positions, in `to`, of the elements of subrange `from`. */
+  indexMap(from: DimInfo, to: DimInfo): number | undefined;
   stockBase: number;
   stocks: Node[];
   slotCount(): number;
   tables(): Float64Array;
 }
 
-export function layOut(nodes: readonly Node[], tableVariables: Iterable<Variable>): Layout {
+export function layOut(nodes: readonly Node[]): Layout {
   const slots = new Map<Node, number>();
   let next = FIXED_SLOTS;
   const stocks = nodes.filter((n) => n.role === 'stock');
-  for (const n of stocks) slots.set(n, next++);
-  for (const n of nodes) if (!slots.has(n)) slots.set(n, next++);
+  for (const n of stocks) {
+    slots.set(n, next);
+    next += n.size;
+  }
+  for (const n of nodes) {
+    if (slots.has(n)) continue;
+    slots.set(n, next);
+    next += n.size;
+  }
 
   const points: number[] = [];
-  const places = new Map<Variable, TablePlace>();
-  const place = (v: Variable, gf: GraphicalFunction): void => {
-    const count = Math.min(gf.xs.length, gf.ys.length);
-    places.set(v, { offset: points.length, count, type: gf.type });
-    for (let i = 0; i < count; i++) points.push(gf.xs[i]!);
-    for (let i = 0; i < count; i++) points.push(gf.ys[i]!);
-  };
-  for (const v of tableVariables) if (v.gf) place(v, v.gf);
-  for (const n of nodes) if (n.variable.gf && !places.has(n.variable)) place(n.variable, n.variable.gf);
-
+  const places = new Map<GraphicalFunction, TablePlace>();
+  const maps = new Map<string, number>();
   return {
     slotOf(n) {
       const s = slots.get(n);
       if (s === undefined) throw new Error('internal: node without a slot');
       return s;
     },
-    tableOf(v) {
-      const p = places.get(v);
-      if (!p) throw new Error('internal: graphical function without a table');
+    tableOf(gf) {
+      let p = places.get(gf);
+      if (!p) {
+        const count = Math.min(gf.xs.length, gf.ys.length);
+        p = { offset: points.length, count, type: gf.type };
+        for (let i = 0; i < count; i++) points.push(gf.xs[i]!);
+        for (let i = 0; i < count; i++) points.push(gf.ys[i]!);
+        places.set(gf, p);
+      }
       return p;
     },
-    scratch: () => next++,
+    indexMap(from, to) {
+      const key = `${from.ident}\u0000${to.ident}`;
+      const known = maps.get(key);
+      if (known !== undefined) return known;
+      const positions = from.elements.map((e) => to.elements.indexOf(e));
+      if (positions.some((p) => p < 0)) return undefined;
+      const offset = points.length;
+      points.push(...positions);
+      maps.set(key, offset);
+      return offset;
+    },
     stockBase: FIXED_SLOTS,
     stocks,
     slotCount: () => next,

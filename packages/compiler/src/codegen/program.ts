@@ -1,35 +1,35 @@
-import { error, type Diagnostic, type Flow, type IntegrationMethod, type Project } from '@sluice/ir';
-import { dependenciesOf, type Dependencies } from '../graph/dependencies.js';
-import type { Node } from '../graph/nodes.js';
+import { error, type Diagnostic, type Expr, type Flow, type IntegrationMethod, type Project } from '@sluice/ir';
+import { dependenciesOf } from '../graph/dependencies.js';
+import { elementName, sizeOf, stridesOf, type DimInfo } from '../graph/dimensions.js';
+import type { Node, NodeEquation } from '../graph/nodes.js';
 import { orderNodes } from '../graph/order.js';
 import type { ResolvedModel } from '../graph/resolve.js';
 import type { CompiledModel, ConstantInput, OutputVariable, PassFunction, RatesFunction } from './compiled-model.js';
 import { emitExpr, slotRef, type ExpressionContext } from './expression.js';
 import { lookupHelperName } from './helpers.js';
 import { layOut, type Layout } from './layout.js';
+import { emitEquation } from './loops.js';
 import { emitRates, flowsCutInPlace } from './stock-rates.js';
 
 const STEP_ROLES = new Set(['aux', 'flow', 'previous-input', 'delay-input']);
 const INITIAL_ROLES = new Set(['stock', 'aux', 'flow', 'init-value', 'previous-value', 'delay-initial']);
 
-/** A literal number (`5`, `-2`) as an equation: such a variable is a constant a run may override. */
-function literalValue(n: Node): number | undefined {
-  const e = n.role === 'stock' ? n.initExpr : n.stepExpr;
+/** A literal number (`5`, `-2`) as an equation: such an element is a constant a run may override. */
+function literalValue(e: Expr | undefined): number | undefined {
   if (!e) return undefined;
   if (e.kind === 'number') return e.value;
   if (e.kind === 'unary' && e.operand.kind === 'number' && e.op !== 'not') return e.op === '-' ? -e.operand.value : e.operand.value;
   return undefined;
 }
 
-/** `v[slot] = expr`, through the variable's graphical function and uniflow clamp when it has them. */
-function assignment(n: Node, expr: string, layout: Layout): string {
-  let value = expr;
-  if (n.gf && (n.role === 'aux' || n.role === 'flow')) {
-    const t = layout.tableOf(n.variable);
-    value = `h.${lookupHelperName(t.type)}(g, ${t.offset}, ${t.count}, ${value})`;
+/** Row-major offsets an equation writes: one for an element's own equation, all for a loop. */
+function offsetsOf(node: Node, eq: NodeEquation): number[] {
+  if (node.dims.length === 0) return [0];
+  if (eq.fixed) {
+    const strides = stridesOf(node.dims);
+    return [eq.fixed.reduce((o, i, k) => o + i * strides[k]!, 0)];
   }
-  if (n.role === 'flow' && (n.variable as Flow).nonNegative) value = `Math.max(0, ${value})`;
-  return `${slotRef(layout.slotOf(n))} = ${value};`;
+  return Array.from({ length: node.size }, (_, i) => i);
 }
 
 function compileFunction<F>(params: string[], body: string): F {
@@ -39,7 +39,8 @@ function compileFunction<F>(params: string[], body: string): F {
 
 /**
  * Order the nodes for both passes, lay out slots and generate the four functions of a compiled
- * model. Returns undefined (with diagnostics) when the model has a circular definition.
+ * model. Returns undefined (with diagnostics) when the model has a circular definition or a
+ * reference that does not fit its place.
  */
 export function generateProgram(
   project: Project,
@@ -51,10 +52,19 @@ export function generateProgram(
   const stepNodes = nodes.filter((n) => STEP_ROLES.has(n.role));
   const initialNodes = nodes.filter((n) => INITIAL_ROLES.has(n.role));
 
-  const stepDeps = new Map<Node, Dependencies>();
-  for (const n of stepNodes) stepDeps.set(n, dependenciesOf(n.stepExpr!, 'step', resolution));
-  const initialDeps = new Map<Node, Dependencies>();
-  for (const n of initialNodes) initialDeps.set(n, dependenciesOf(n.initExpr!, 'initial', resolution));
+  const union = (n: Node, pass: 'step' | 'initial'): { deps: Set<Node>; timeVarying: boolean } => {
+    const out = { deps: new Set<Node>(), timeVarying: false };
+    for (const eq of n.equations) {
+      const e = pass === 'step' ? eq.stepExpr : eq.initExpr;
+      if (!e) continue;
+      const d = dependenciesOf(e, pass, resolution);
+      for (const x of d.deps) if (x !== n || !eq.fixed) out.deps.add(x);
+      out.timeVarying ||= d.timeVarying;
+    }
+    return out;
+  };
+  const stepDeps = new Map(stepNodes.map((n) => [n, union(n, 'step')]));
+  const initialDeps = new Map(initialNodes.map((n) => [n, union(n, 'initial')]));
 
   const before = diags.length;
   const stepOrder = orderNodes(stepNodes, (n) => stepDeps.get(n)!.deps, diags);
@@ -62,21 +72,30 @@ export function generateProgram(
   if (diags.length > before) return undefined;
   const initialOrder = orderNodes(initialNodes, (n) => initialDeps.get(n)!.deps, []);
 
-  const layout = layOut(nodes, resolved.tables.values());
+  const layout: Layout = layOut(nodes);
   const stocks = layout.stocks;
   const cutInPlace = flowsCutInPlace(stocks);
 
   // Constants: literal equations, unless the value is rewritten during the run.
   const constants: ConstantInput[] = [];
+  const constantEquations = new Set<NodeEquation>();
   const constantNodes = new Set<Node>();
   for (const n of nodes) {
     if (n.role !== 'aux' && n.role !== 'flow' && n.role !== 'stock') continue;
-    if (n.gf || cutInPlace.has(n.variable.ident)) continue;
+    if (cutInPlace.has(n.variable.ident)) continue;
     if (n.role === 'flow' && (n.variable as Flow).nonNegative) continue;
-    const value = literalValue(n);
-    if (value === undefined) continue;
-    constantNodes.add(n);
-    constants.push({ name: n.variable.name, ident: n.variable.ident, slot: layout.slotOf(n), value });
+    const written = new Map<number, NodeEquation>();
+    for (const eq of n.equations) for (const o of offsetsOf(n, eq)) written.set(o, eq);
+    for (const eq of n.equations) {
+      const value = literalValue(n.role === 'stock' ? eq.initExpr : eq.stepExpr);
+      if (value === undefined || eq.gf || (n.role !== 'stock' && eq.initExpr !== eq.stepExpr)) continue;
+      constantEquations.add(eq);
+      for (const o of offsetsOf(n, eq)) {
+        if (written.get(o) !== eq) continue;
+        constants.push({ name: elementName(n.variable.name, n.dims, o), ident: elementName(n.variable.ident, n.dims, o), slot: layout.slotOf(n) + o, value });
+      }
+    }
+    if (n.equations.every((eq) => constantEquations.has(eq))) constantNodes.add(n);
   }
 
   // Nodes whose value cannot change during a run are computed once, in the initial pass.
@@ -89,33 +108,78 @@ export function generateProgram(
     if (memoryInput || rewritten || d.timeVarying || [...d.deps].some((x) => varying.has(x))) varying.add(n);
   }
 
-  const ctx = (pass: 'initial' | 'step'): ExpressionContext => ({ pass, dialect: project.dialect, resolution, layout });
-  const initialCtx = ctx('initial');
-  const stepCtx = ctx('step');
-  const initialBody = initialOrder
-    .filter((n) => !constantNodes.has(n))
-    .map((n) => (n.role === 'stock' ? `${slotRef(layout.slotOf(n))} = ${emitExpr(n.initExpr!, initialCtx)};` : assignment(n, emitExpr(n.initExpr!, initialCtx), layout)))
-    .join('\n');
+  const contextFor = (pass: 'initial' | 'step', owner: Node['variable'], dims: DimInfo[], index: string[]): ExpressionContext => ({
+    pass,
+    dialect: project.dialect,
+    resolution,
+    layout,
+    dims,
+    index,
+    owner,
+    diags,
+  });
+
+  const emitNode = (n: Node, pass: 'initial' | 'step'): string => {
+    const base = layout.slotOf(n);
+    const parts: string[] = [];
+    for (const eq of n.equations) {
+      const expr = pass === 'step' ? eq.stepExpr : eq.initExpr;
+      if (!expr || constantEquations.has(eq)) continue;
+      parts.push(
+        emitEquation(n, eq, base, (index, target) => {
+          let value = emitExpr(expr, contextFor(pass, n.variable, eq.dims, index));
+          if (eq.gf && (n.role === 'aux' || n.role === 'flow')) {
+            const t = layout.tableOf(eq.gf);
+            value = `h.${lookupHelperName(t.type)}(g, ${t.offset}, ${t.count}, ${value})`;
+          }
+          if (n.role === 'flow' && (n.variable as Flow).nonNegative) value = `Math.max(0, ${value})`;
+          return `${slotRef(target)} = ${value};`;
+        }),
+      );
+    }
+    return parts.join('\n');
+  };
+
+  const initialBody = initialOrder.map((n) => emitNode(n, 'initial')).filter(Boolean).join('\n');
   const stepBody = stepOrder
     .filter((n) => varying.has(n) && !constantNodes.has(n))
-    .map((n) => assignment(n, emitExpr(n.stepExpr!, stepCtx), layout))
+    .map((n) => emitNode(n, 'step'))
+    .filter(Boolean)
     .join('\n');
-  const flowSlot = (ident: string): number => layout.slotOf(resolved.byIdent.get(ident)!);
-  const ratesBody = emitRates(stocks, layout.stockBase, flowSlot, cutInPlace, stepCtx);
+  const ratesBody = emitRates(stocks, layout.stockBase, (ident) => resolved.byIdent.get(ident)!, cutInPlace, (index, dims) =>
+    contextFor('step', stocks[0]!.variable, dims, index),
+  );
   const afterLines: string[] = [];
   for (const r of resolution.values()) {
     if (r.kind !== 'memory') continue;
     const m = r.call;
-    if (m.kind === 'previous') afterLines.push(`${slotRef(layout.slotOf(m.value))} = ${slotRef(layout.slotOf(m.input))};`);
-    if (m.kind === 'delay') afterLines.push(`h.delayWrite(${m.delayId}, ${slotRef(layout.slotOf(m.input))});`);
+    if (m.kind === 'previous') {
+      const [from, to, size] = [layout.slotOf(m.input), layout.slotOf(m.value), m.input.size];
+      afterLines.push(size === 1 ? `${slotRef(to)} = ${slotRef(from)};` : `for (let e = 0; e < ${size}; e++) v[${to} + e] = v[${from} + e];`);
+    }
+    if (m.kind === 'delay') {
+      const [from, size] = [layout.slotOf(m.input), m.input.size];
+      afterLines.push(size === 1 ? `h.delayWrite(${m.delayId}, ${slotRef(from)});` : `for (let e = 0; e < ${size}; e++) h.delayWrite(${m.delayId} + e, v[${from} + e]);`);
+    }
   }
   const afterBody = afterLines.join('\n');
+  if (diags.length > before) return undefined;
 
   const outputs: OutputVariable[] = [];
   for (const n of nodes) {
     if (n.role !== 'aux' && n.role !== 'flow' && n.role !== 'stock') continue;
     if (n.variable.hidden) continue;
-    outputs.push({ name: n.variable.name, ident: n.variable.ident, slot: layout.slotOf(n), kind: n.role, isConstant: constantNodes.has(n) });
+    const constantSlots = new Set(constants.map((c) => c.slot));
+    for (let o = 0; o < sizeOf(n.dims); o++) {
+      const slot = layout.slotOf(n) + o;
+      outputs.push({
+        name: elementName(n.variable.name, n.dims, o),
+        ident: elementName(n.variable.ident, n.dims, o),
+        slot,
+        kind: n.role,
+        isConstant: constantSlots.has(slot),
+      });
+    }
   }
 
   try {
@@ -125,7 +189,7 @@ export function generateProgram(
       method,
       slotCount: layout.slotCount(),
       stockBase: layout.stockBase,
-      stockCount: stocks.length,
+      stockCount: stocks.reduce((s, n) => s + n.size, 0),
       tables: layout.tables(),
       constants,
       outputs,

@@ -2,6 +2,7 @@ import type { Stock } from '@sluice/ir';
 import type { Node } from '../graph/nodes.js';
 import { SLOT_DT } from './compiled-model.js';
 import { emitExpr, slotRef, type ExpressionContext } from './expression.js';
+import { emitEquation } from './loops.js';
 
 /**
  * Flows whose cut a non-negative stock writes back, so the flow's reported value and the stock
@@ -20,7 +21,7 @@ export function flowsCutInPlace(stocks: readonly Node[]): Set<string> {
   const cut = new Set<string>();
   for (const s of stocks) {
     const v = s.variable as Stock;
-    if (!v.nonNegative || v.netFlow) continue;
+    if (!v.nonNegative || s.equations.some((e) => e.netFlow)) continue;
     for (const f of [...v.inflows, ...v.outflows]) if ((outs.get(f) ?? 0) <= 1 && (ins.get(f) ?? 0) <= 1) cut.add(f);
   }
   return cut;
@@ -30,14 +31,15 @@ export function flowsCutInPlace(stocks: readonly Node[]): Set<string> {
  * The body of `rates(v, r, g, h)`. Non-negative stocks go first (Stella's rule): what the stock
  * holds plus what flows in this step is shared among its outflows in the order they are listed,
  * each taking what it asks for while anything is left; a biflow running backwards counts on the
- * other side. Then every stock's net rate is the sum of its (possibly cut) flows.
+ * other side. Then every stock's net rate is the sum of its (possibly cut) flows. An arrayed
+ * stock does this per element, in a loop over its slots (its flows share its shape).
  */
 export function emitRates(
   stocks: readonly Node[],
   stockBase: number,
-  flowSlot: (ident: string) => number,
+  flowNode: (ident: string) => Node,
   cutInPlace: ReadonlySet<string>,
-  ctx: ExpressionContext,
+  ctx: (index: string[], dims: Node['dims']) => ExpressionContext,
 ): string {
   const lines: string[] = ['let a = 0, q = 0, n = 0;'];
   const dt = slotRef(SLOT_DT);
@@ -45,32 +47,47 @@ export function emitRates(
   const ordered = [...nonNegative, ...stocks.filter((s) => !(s.variable as Stock).nonNegative)];
   for (const s of ordered) {
     const v = s.variable as Stock;
-    const r = `r[${ctx.layout.slotOf(s) - stockBase}]`;
-    const stock = slotRef(ctx.layout.slotOf(s));
-    if (v.netFlow?.expr) {
-      const rate = emitExpr(v.netFlow.expr, ctx);
-      lines.push(v.nonNegative ? `${r} = Math.max(${rate}, -${stock} / ${dt});` : `${r} = ${rate};`);
+    const base = ctx([], []).layout.slotOf(s);
+    const rateEquations = s.equations.filter((e) => e.netFlow);
+    if (rateEquations.length > 0) {
+      for (const eq of rateEquations) {
+        lines.push(
+          emitEquation(s, eq, base, (index, target) => {
+            const rate = emitExpr(eq.netFlow!, ctx(index, eq.dims));
+            const r = `r[${target} - ${stockBase}]`;
+            return v.nonNegative ? `${r} = Math.max(${rate}, -v[${target}] / ${dt});` : `${r} = ${rate};`;
+          }),
+        );
+      }
       continue;
     }
+    const loop = s.size > 1;
+    const at = (ident: string): string => {
+      const f = flowNode(ident);
+      const slot = ctx([], []).layout.slotOf(f);
+      return slotRef(loop && f.size > 1 ? `${slot} + e` : String(slot));
+    };
+    const r = loop ? `r[${base - stockBase} + e]` : `r[${base - stockBase}]`;
+    const stock = slotRef(loop ? `${base} + e` : String(base));
+    const body: string[] = [];
     if (!v.nonNegative) {
-      const terms = [...v.inflows.map((f) => `+ ${slotRef(flowSlot(f))}`), ...v.outflows.map((f) => `- ${slotRef(flowSlot(f))}`)];
-      lines.push(`${r} = 0 ${terms.join(' ')};`);
-      continue;
+      const terms = [...v.inflows.map((f) => `+ ${at(f)}`), ...v.outflows.map((f) => `- ${at(f)}`)];
+      body.push(`${r} = 0 ${terms.join(' ')};`);
+    } else {
+      body.push(`a = ${stock} / ${dt}; n = 0;`);
+      for (const f of v.inflows) body.push(`q = ${at(f)}; if (q > 0) a += q;`);
+      for (const f of v.outflows) body.push(`q = ${at(f)}; if (q < 0) a -= q;`);
+      for (const f of v.inflows) {
+        const back = cutInPlace.has(f) ? ` ${at(f)} = q;` : '';
+        body.push(`q = ${at(f)}; if (q < 0) { q = -Math.min(-q, Math.max(a, 0)); a += q;${back} } n += q;`);
+      }
+      for (const f of v.outflows) {
+        const back = cutInPlace.has(f) ? ` ${at(f)} = q;` : '';
+        body.push(`q = ${at(f)}; if (q > 0) { q = Math.min(q, Math.max(a, 0)); a -= q;${back} } n -= q;`);
+      }
+      body.push(`${r} = n;`);
     }
-    lines.push(`a = ${stock} / ${dt}; n = 0;`);
-    for (const f of v.inflows) lines.push(`q = ${slotRef(flowSlot(f))}; if (q > 0) a += q;`);
-    for (const f of v.outflows) lines.push(`q = ${slotRef(flowSlot(f))}; if (q < 0) a -= q;`);
-    for (const f of v.inflows) {
-      const slot = slotRef(flowSlot(f));
-      const back = cutInPlace.has(f) ? ` ${slot} = q;` : '';
-      lines.push(`q = ${slot}; if (q < 0) { q = -Math.min(-q, Math.max(a, 0)); a += q;${back} } n += q;`);
-    }
-    for (const f of v.outflows) {
-      const slot = slotRef(flowSlot(f));
-      const back = cutInPlace.has(f) ? ` ${slot} = q;` : '';
-      lines.push(`q = ${slot}; if (q > 0) { q = Math.min(q, Math.max(a, 0)); a -= q;${back} } n -= q;`);
-    }
-    lines.push(`${r} = n;`);
+    lines.push(loop ? `for (let e = 0; e < ${s.size}; e++) {\n${body.join('\n')}\n}` : body.join('\n'));
   }
   return lines.join('\n');
 }

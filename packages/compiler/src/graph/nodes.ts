@@ -1,5 +1,6 @@
-import type { Call, Expr, GraphicalFunction, SourceLoc, Variable } from '@sluice/ir';
+import type { Expr, GraphicalFunction, SourceLoc, Variable } from '@sluice/ir';
 import type { BuiltinSpec } from '../builtins/types.js';
+import type { DimInfo } from './dimensions.js';
 
 /**
  * What gets a value during a run. Model variables are nodes, and so is every slot a memory
@@ -21,17 +22,34 @@ export type NodeRole =
   /** DELAY(..., initial): the value returned before the history is long enough. */
   | 'delay-initial';
 
+/**
+ * One equation of a node. An apply-to-all equation is evaluated in a loop over `dims`; an
+ * element's own equation (`fixed`) once, at that element.
+ */
+export interface NodeEquation {
+  /** Dimensions of the place the equation is written (its variable's). */
+  dims: DimInfo[];
+  /** The element it defines, one index per dimension; absent for a loop over all elements. */
+  fixed?: number[];
+  /** Computed in the per-step pass (auxiliaries, flows, memory inputs). */
+  stepExpr?: Expr;
+  /** Computed in the initial pass (a stock's initial value; ACTIVE INITIAL). */
+  initExpr?: Expr;
+  /** Applied to the value of `stepExpr`/`initExpr`. */
+  gf?: GraphicalFunction;
+  /** Vensim stock: the net rate. */
+  netFlow?: Expr;
+}
+
 export interface Node {
   id: number;
   role: NodeRole;
   /** The model variable this node is, or whose equation holds the call it belongs to. */
   variable: Variable;
-  /** Computed in the per-step pass (auxiliaries, flows, memory inputs). */
-  stepExpr?: Expr;
-  /** Computed in the initial pass (everything but memory inputs; a stock's initial value). */
-  initExpr?: Expr;
-  /** Set when `variable.gf` applies to `stepExpr`/`initExpr`. */
-  gf?: GraphicalFunction;
+  /** The node's own shape: it takes `size` consecutive slots, row-major. */
+  dims: DimInfo[];
+  size: number;
+  equations: NodeEquation[];
   loc?: SourceLoc;
 }
 
@@ -39,6 +57,7 @@ export interface Node {
 export type MemoryCall =
   | { kind: 'init'; value: Node }
   | { kind: 'previous'; input: Node; value: Node }
+  /** `delayId` is the first of `input.size` consecutive histories. */
   | { kind: 'delay'; input: Node; initial: Node; delayId: number };
 
 /** What a name or call in an equation turned out to mean. */
@@ -46,9 +65,7 @@ export type Resolved =
   | { kind: 'node'; node: Node }
   | { kind: 'builtin'; spec: BuiltinSpec }
   /** A graphical function applied to `x`: LOOKUP(table, x) or table(x). */
-  | { kind: 'lookup'; table: Variable; x: Expr }
+  | { kind: 'lookup'; gf: GraphicalFunction; x: Expr }
   | { kind: 'memory'; call: MemoryCall };
 
 export type ResolutionMap = Map<Expr, Resolved>;
-
-export type MemoryCallSite = Call;

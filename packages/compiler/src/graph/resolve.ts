@@ -3,13 +3,14 @@ import {
   error,
   type Call,
   type Diagnostic,
-  type Dialect,
   type Expr,
+  type GraphicalFunction,
   type SourceLoc,
   type Variable,
 } from '@sluice/ir';
 import { arityOf, findBuiltin } from '../builtins/registry.js';
-import type { MemoryCall, Node, NodeRole, ResolutionMap } from './nodes.js';
+import { shapeOf, sizeOf, type DimensionTable } from './dimensions.js';
+import type { MemoryCall, Node, NodeEquation, NodeRole, ResolutionMap } from './nodes.js';
 
 /** The model's variables as nodes, with every name and call in their equations resolved. */
 export interface ResolvedModel {
@@ -19,28 +20,40 @@ export interface ResolvedModel {
   /** Graphical functions with no input equation: usable only as `name(x)` or LOOKUP(name, x). */
   tables: Map<string, Variable>;
   resolution: ResolutionMap;
-  /** DELAY call sites, numbered from 0. */
+  /** DELAY histories (one per element of each DELAY call site), numbered from 0. */
   delayCount: number;
+  dimensions: DimensionTable;
 }
 
 function locOf(e: Expr | undefined, v: Variable): SourceLoc | undefined {
   return e?.loc ?? v.equation?.loc ?? v.loc;
 }
 
+const hasText = (v: Variable): boolean => v.equation !== undefined && v.equation.text.trim() !== '';
+
+/** The table of a graphical-function variable (an arrayed one's first element table). */
+const tableOf = (v: Variable): GraphicalFunction | undefined => v.gf ?? v.elements?.find((e) => e.gf)?.gf;
+
 /**
  * Turn variables into nodes and resolve every reference: names to variables (or to bare
  * builtins such as TIME), calls to builtins, graphical functions or memory call sites.
  * Reports unknown names and functions and wrong argument counts at the place they are written.
+ * Subscripts are resolved later, by code generation, which knows the loop they sit in.
  */
-export function resolveModel(variables: readonly Variable[], dialect: Dialect, diags: Diagnostic[]): ResolvedModel {
+export function resolveModel(
+  variables: readonly Variable[],
+  dimensions: DimensionTable,
+  dialect: 'xmile' | 'vensim',
+  diags: Diagnostic[],
+): ResolvedModel {
   const nodes: Node[] = [];
   const byIdent = new Map<string, Node>();
   const tables = new Map<string, Variable>();
   const resolution: ResolutionMap = new Map();
   let delayCount = 0;
 
-  const addNode = (role: NodeRole, variable: Variable, loc: SourceLoc | undefined): Node => {
-    const node: Node = { id: nodes.length, role, variable };
+  const addNode = (role: NodeRole, variable: Variable, dims: Node['dims'], loc: SourceLoc | undefined): Node => {
+    const node: Node = { id: nodes.length, role, variable, dims, size: sizeOf(dims), equations: [] };
     if (loc) node.loc = loc;
     nodes.push(node);
     return node;
@@ -55,44 +68,96 @@ export function resolveModel(variables: readonly Variable[], dialect: Dialect, d
       diags.push(error('unsupported', `module '${v.name}' was not flattened before compilation`, v.loc, v.name));
       continue;
     }
-    if ((v.dimensions?.length ?? 0) > 0 || (v.elements?.length ?? 0) > 0) {
-      diags.push(error('unsupported', `'${v.name}' is an array; arrays are not compiled yet`, v.loc, v.name));
-      continue;
-    }
-    const eq = v.equation;
-    if (v.gf && (!eq || eq.text.trim() === '') && v.kind !== 'stock') {
+    const dims = shapeOf(v.dimensions, dimensions, { name: v.name, ...(v.loc ? { loc: v.loc } : {}) }, diags);
+    if (!dims) continue;
+    if (v.kind !== 'stock' && tableOf(v) && !hasText(v) && !v.elements?.some((e) => e.equation.text.trim() !== '')) {
       tables.set(v.ident, v);
       continue;
     }
-    if (!eq) {
-      diags.push(error('missing-equation', `'${v.name}' has no equation`, v.loc, v.name));
-      continue;
+    const equations: NodeEquation[] = [];
+    const make = (expr: Expr, init: Expr | undefined, netFlow: Expr | undefined, gf: GraphicalFunction | undefined, fixed?: number[]): NodeEquation => {
+      const eq: NodeEquation = { dims };
+      if (fixed) eq.fixed = fixed;
+      if (v.kind === 'stock') {
+        eq.initExpr = expr;
+        if (netFlow) eq.netFlow = netFlow;
+      } else {
+        eq.stepExpr = expr;
+        eq.initExpr = init ?? expr;
+        if (gf) eq.gf = gf;
+      }
+      return eq;
+    };
+    const vNet = v.kind === 'stock' ? v.netFlow?.expr ?? undefined : undefined;
+    if (v.elements?.length) {
+      const defined = new Set<number>();
+      for (const el of v.elements) {
+        const where = el.equation.loc ?? v.loc;
+        if (el.subscripts.length !== dims.length) {
+          diags.push(error('dimension-mismatch', `'${v.name}[${el.subscripts.join(',')}]' needs ${dims.length} subscripts`, where, v.name));
+          continue;
+        }
+        const fixed = el.subscripts.map((s, k) => dims[k]!.elements.indexOf(canonicalName(s)));
+        const bad = fixed.findIndex((i) => i < 0);
+        if (bad >= 0) {
+          diags.push(error('unsupported', `'${v.name}[${el.subscripts.join(',')}]': '${el.subscripts[bad]}' is not an element of '${dims[bad]!.name}'`, where, v.name));
+          continue;
+        }
+        if (!el.equation.expr) {
+          diags.push(error('invalid-equation', `'${v.name}[${el.subscripts.join(',')}]' has an equation that did not parse`, where, v.name));
+          continue;
+        }
+        let offset = 0;
+        for (let k = 0; k < dims.length; k++) offset = offset * dims[k]!.elements.length + fixed[k]!;
+        defined.add(offset);
+        equations.push(make(el.equation.expr, el.initialEquation?.expr ?? undefined, el.netFlow?.expr ?? vNet, el.gf ?? v.gf, fixed));
+      }
+      if (defined.size < sizeOf(dims) && v.equation?.expr) equations.unshift(make(v.equation.expr, v.initialEquation?.expr ?? undefined, vNet, v.gf));
+      else if (defined.size < sizeOf(dims)) diags.push(error('missing-equation', `'${v.name}' does not define all of its elements`, v.loc, v.name));
+    } else {
+      const eq = v.equation;
+      if (!eq) {
+        diags.push(error('missing-equation', `'${v.name}' has no equation`, v.loc, v.name));
+        continue;
+      }
+      if (!eq.expr) {
+        diags.push(error('invalid-equation', `'${v.name}' has an equation that did not parse`, eq.loc ?? v.loc, v.name));
+        continue;
+      }
+      if (v.kind === 'stock' && v.netFlow && !v.netFlow.expr) {
+        diags.push(error('invalid-equation', `the rate of '${v.name}' did not parse`, v.netFlow.loc ?? v.loc, v.name));
+        continue;
+      }
+      equations.push(make(eq.expr, v.initialEquation?.expr ?? undefined, v.kind === 'stock' ? (v.netFlow?.expr ?? undefined) : undefined, v.gf));
     }
-    if (!eq.expr) {
-      diags.push(error('invalid-equation', `'${v.name}' has an equation that did not parse`, eq.loc ?? v.loc, v.name));
-      continue;
-    }
-    const node = addNode(v.kind, v, v.loc ?? eq.loc);
-    if (v.kind === 'stock') node.initExpr = eq.expr;
-    else {
-      node.stepExpr = eq.expr;
-      node.initExpr = eq.expr;
-      if (v.gf) node.gf = v.gf;
-    }
+    const node = addNode(v.kind, v, dims, v.loc ?? v.equation?.loc);
+    node.equations = equations;
     byIdent.set(v.ident, node);
   }
 
-  const resolveCall = (c: Call, owner: Variable): void => {
+  /** Memory nodes take the shape of the place they are called from. */
+  const memoryNode = (role: NodeRole, owner: Variable, at: NodeEquation, loc: SourceLoc | undefined, expr: Expr, pass: 'step' | 'initial'): Node => {
+    const n = addNode(role, owner, at.fixed ? [] : at.dims, loc);
+    const eq: NodeEquation = { dims: at.dims };
+    if (at.fixed) eq.fixed = at.fixed;
+    if (pass === 'step') eq.stepExpr = expr;
+    else eq.initExpr = expr;
+    n.equations.push(eq);
+    return n;
+  };
+
+  const resolveCall = (c: Call, owner: Variable, at: NodeEquation): void => {
     const loc = locOf(c, owner);
     const ident = canonicalName(c.display);
-    const table = tables.get(ident) ?? (byIdent.get(ident)?.variable.gf ? byIdent.get(ident)!.variable : undefined);
-    if (table) {
+    const named = tables.get(ident) ?? byIdent.get(ident)?.variable;
+    const gf = named ? tableOf(named) : undefined;
+    if (gf && !findBuiltin(c.fn)) {
       if (c.args.length !== 1) {
         diags.push(error('argument-count', `graphical function '${c.display}' takes 1 argument, not ${c.args.length}`, loc, owner.name));
         return;
       }
-      resolution.set(c, { kind: 'lookup', table, x: c.args[0]! });
-      visit(c.args[0]!, owner);
+      resolution.set(c, { kind: 'lookup', gf, x: c.args[0]! });
+      visit(c.args[0]!, owner, at);
       return;
     }
     const spec = findBuiltin(c.fn);
@@ -115,44 +180,41 @@ export function resolveModel(variables: readonly Variable[], dialect: Dialect, d
         const t = args[0]!;
         const name = t.kind === 'var' && !t.subscripts ? t.name : undefined;
         const tv = name === undefined ? undefined : (tables.get(name) ?? byIdent.get(name)?.variable);
-        if (!tv || !tv.gf) {
+        const table = tv ? tableOf(tv) : undefined;
+        if (!table) {
           diags.push(error('not-a-graphical-function', 'the first argument of LOOKUP must name a graphical function', locOf(t, owner), owner.name));
           return;
         }
-        resolution.set(c, { kind: 'lookup', table: tv, x: args[1]! });
-        visit(args[1]!, owner);
+        resolution.set(c, { kind: 'lookup', gf: table, x: args[1]! });
+        visit(args[1]!, owner, at);
         return;
       }
       case 'INIT': {
-        const value = addNode('init-value', owner, loc);
-        value.initExpr = args[0]!;
+        const value = memoryNode('init-value', owner, at, loc, args[0]!, 'initial');
         resolution.set(c, { kind: 'memory', call: { kind: 'init', value } });
         break;
       }
       case 'PREVIOUS': {
-        const input = addNode('previous-input', owner, loc);
-        input.stepExpr = args[0]!;
-        const value = addNode('previous-value', owner, loc);
-        value.initExpr = args[1] ?? args[0]!;
+        const input = memoryNode('previous-input', owner, at, loc, args[0]!, 'step');
+        const value = memoryNode('previous-value', owner, at, loc, args[1] ?? args[0]!, 'initial');
         resolution.set(c, { kind: 'memory', call: { kind: 'previous', input, value } });
         break;
       }
       case 'DELAY': {
-        const input = addNode('delay-input', owner, loc);
-        input.stepExpr = args[0]!;
-        const initial = addNode('delay-initial', owner, loc);
-        initial.initExpr = args[2] ?? args[0]!;
-        const call: MemoryCall = { kind: 'delay', input, initial, delayId: delayCount++ };
+        const input = memoryNode('delay-input', owner, at, loc, args[0]!, 'step');
+        const initial = memoryNode('delay-initial', owner, at, loc, args[2] ?? args[0]!, 'initial');
+        const call: MemoryCall = { kind: 'delay', input, initial, delayId: delayCount };
+        delayCount += input.size;
         resolution.set(c, { kind: 'memory', call });
         break;
       }
       default:
         resolution.set(c, { kind: 'builtin', spec });
     }
-    for (const a of args) visit(a, owner);
+    for (const a of args) visit(a, owner, at);
   };
 
-  const visit = (e: Expr, owner: Variable): void => {
+  const visit = (e: Expr, owner: Variable, at: NodeEquation): void => {
     switch (e.kind) {
       case 'number':
         return;
@@ -160,10 +222,6 @@ export function resolveModel(variables: readonly Variable[], dialect: Dialect, d
         diags.push(error('unsupported', 'inline lookup tables are not compiled yet', locOf(e, owner), owner.name));
         return;
       case 'var': {
-        if (e.subscripts?.length) {
-          diags.push(error('unsupported', `subscripted reference '${e.display}': arrays are not compiled yet`, locOf(e, owner), owner.name));
-          return;
-        }
         const node = byIdent.get(e.name);
         if (node) {
           resolution.set(e, { kind: 'node', node });
@@ -175,8 +233,10 @@ export function resolveModel(variables: readonly Variable[], dialect: Dialect, d
           );
           return;
         }
+        // Inside an array equation a dimension name stands for the current element's position.
+        if (!e.subscripts && at.dims.some((d) => d.ident === e.name)) return;
         const spec = findBuiltin(e.name);
-        if (spec?.bare && spec.emit) {
+        if (!e.subscripts && spec?.bare && spec.emit) {
           resolution.set(e, { kind: 'builtin', spec });
           return;
         }
@@ -184,45 +244,54 @@ export function resolveModel(variables: readonly Variable[], dialect: Dialect, d
         return;
       }
       case 'call':
-        resolveCall(e, owner);
+        resolveCall(e, owner, at);
+        return;
+      case 'transpose':
+        diags.push(error('unsupported', 'transposition is not compiled yet', locOf(e, owner), owner.name));
         return;
       case 'unary':
-      case 'transpose':
-        if (e.kind === 'transpose') {
-          diags.push(error('unsupported', 'transposition needs arrays, which are not compiled yet', locOf(e, owner), owner.name));
-          return;
-        }
-        visit(e.operand, owner);
+        visit(e.operand, owner, at);
         return;
       case 'binary':
-        visit(e.left, owner);
-        visit(e.right, owner);
+        visit(e.left, owner, at);
+        visit(e.right, owner, at);
         return;
       case 'if':
-        visit(e.condition, owner);
-        visit(e.then, owner);
-        visit(e.else, owner);
+        visit(e.condition, owner, at);
+        visit(e.then, owner, at);
+        visit(e.else, owner, at);
         return;
     }
   };
 
-  // Resolve equations in model order; memory calls append nodes while this runs.
-  const varNodes = nodes.slice();
-  for (const node of varNodes) {
-    const expr = node.role === 'stock' ? node.initExpr : node.stepExpr;
-    if (expr) visit(expr, node.variable);
+  // Resolve equations in model order; memory calls append nodes while this runs. An expression
+  // shared by several element equations is copied, so each element gets its own call sites.
+  const seen = new Set<Expr>();
+  const own = (e: Expr): Expr => (seen.has(e) ? structuredClone(e) : e);
+  for (const node of nodes.slice()) {
+    for (const eq of node.equations) {
+      const sameInit = eq.initExpr === eq.stepExpr;
+      if (eq.stepExpr) eq.stepExpr = own(eq.stepExpr);
+      if (eq.initExpr) eq.initExpr = sameInit && eq.stepExpr ? eq.stepExpr : own(eq.initExpr);
+      if (eq.netFlow) eq.netFlow = own(eq.netFlow);
+      for (const e of new Set([eq.stepExpr, eq.initExpr, eq.netFlow])) {
+        if (!e) continue;
+        seen.add(e);
+        visit(e, node.variable, eq);
+      }
+    }
   }
   for (const v of variables) {
-    if (v.kind !== 'stock' || !byIdent.has(v.ident)) continue;
-    if (v.netFlow) {
-      if (v.netFlow.expr) visit(v.netFlow.expr, v);
-      else diags.push(error('invalid-equation', `the rate of '${v.name}' did not parse`, v.netFlow.loc ?? v.loc, v.name));
-    }
+    const node = byIdent.get(v.ident);
+    if (v.kind !== 'stock' || !node) continue;
     for (const f of [...v.inflows, ...v.outflows]) {
       const fn = byIdent.get(f);
       if (!fn) diags.push(error('unknown-variable', `stock '${v.name}' names an unknown flow '${f}'`, v.loc, v.name));
       else if (fn.role === 'stock') diags.push(error('not-a-flow', `stock '${v.name}' lists the stock '${fn.variable.name}' as a flow`, v.loc, v.name));
+      else if (fn.size !== 1 && fn.size !== node.size) {
+        diags.push(error('dimension-mismatch', `flow '${fn.variable.name}' does not have the dimensions of stock '${v.name}'`, v.loc, v.name));
+      }
     }
   }
-  return { nodes, byIdent, tables, resolution, delayCount };
+  return { nodes, byIdent, tables, resolution, delayCount, dimensions };
 }
