@@ -1,1 +1,2 @@
 export { importXmile, DEFAULT_MAX_BYTES, type ImportXmileOptions } from './import/import-xmile.js';
+export { exportXmile } from './export/export-xmile.js';

@@ -1,0 +1,111 @@
+import { displayName, type ElementEquation, type Equation, type Stock, type Variable } from '@sluice/ir';
+import { printEquation } from '@sluice/language';
+import { writeGraphicalFunction } from './graphical-function.js';
+import type { Attrs, XmlWriter } from './xml-writer.js';
+
+/** How a model names its variables in references: the display name with `_` for spaces. */
+export type RefName = (ident: string) => string;
+
+export function refNameIn(variables: Variable[]): RefName {
+  const names = new Map(variables.map((v) => [v.ident, displayName(v.name).replace(/ /g, '_')]));
+  return (ident) =>
+    ident
+      .split('.')
+      .map((part, i) => (i === 0 ? (names.get(part) ?? part) : part))
+      .join('.');
+}
+
+/** The equation as the file wrote it, or printed from its parse when there is no text. */
+export function equationText(eq: Equation): string {
+  if (eq.text.trim() !== '') return eq.text;
+  return eq.expr ? printEquation(eq.expr) : '';
+}
+
+export function writeVariable(w: XmlWriter, v: Variable, ref: RefName): void {
+  const attrs: Attrs = { name: v.name };
+  if (v.access) attrs.access = v.access;
+  const kept = v.extra?.attrs as Record<string, string> | undefined;
+  if (kept) Object.assign(attrs, kept);
+  if (v.kind === 'module') {
+    if (v.model !== v.ident) attrs.model = v.model;
+    const tags = (v.extra?.connectTags as string[] | undefined) ?? [];
+    w.node('module', attrs, () => {
+      v.connections.forEach((c, i) => w.leaf(tags[i] === 'connect2' ? 'connect2' : 'connect', { to: c.to, from: ref(c.from) }));
+      writeDocAndUnits(w, v);
+      writeRaw(w, v);
+    });
+    return;
+  }
+  if (v.extra?.standaloneGf && v.gf) {
+    writeGraphicalFunction(w, v.gf, attrs);
+    return;
+  }
+  w.node(v.kind, attrs, () => {
+    writeEquations(w, v);
+    if (v.kind === 'stock') writeStockParts(w, v, ref);
+    if (v.kind === 'flow') {
+      if (v.nonNegative) w.leaf('non_negative');
+      if (v.extra?.leak) w.leaf(v.extra.leakIntegers ? 'leak_integers' : 'leak');
+      if (v.extra?.overflow) w.leaf('overflow');
+    }
+    writeDocAndUnits(w, v);
+    writeRaw(w, v);
+  });
+}
+
+function writeEquations(w: XmlWriter, v: Variable): void {
+  if (v.dimensions && v.dimensions.length > 0) {
+    w.node('dimensions', {}, () => v.dimensions?.forEach((d) => w.leaf('dim', { name: d })));
+  }
+  const list = v.extra?.constantListText;
+  if (typeof list === 'string' && v.elements) {
+    w.leaf('eqn', {}, list);
+    return;
+  }
+  if (v.elements && v.elements.length > 0) {
+    const shared = v.extra?.sharedElementEquation ? v.elements[0]?.equation : undefined;
+    if (shared) w.leaf('eqn', {}, equationText(shared));
+    for (const e of v.elements) writeElement(w, e, shared !== undefined);
+    return;
+  }
+  if (v.equation) w.leaf('eqn', {}, equationText(v.equation));
+  if (v.gf) writeGraphicalFunction(w, v.gf);
+}
+
+function writeElement(w: XmlWriter, e: ElementEquation, sharedEquation: boolean): void {
+  w.node('element', { subscript: e.subscripts.join(', ') }, () => {
+    if (!sharedEquation) w.leaf('eqn', {}, equationText(e.equation));
+    if (e.gf) writeGraphicalFunction(w, e.gf);
+  });
+}
+
+function writeStockParts(w: XmlWriter, s: Stock, ref: RefName): void {
+  for (const f of s.inflows) w.leaf('inflow', {}, ref(f));
+  for (const f of s.outflows) w.leaf('outflow', {}, ref(f));
+  const c = s.conveyor;
+  if (c) {
+    const attrs: Attrs = {};
+    if (c.discrete) attrs.discrete = 'true';
+    if (s.extra?.exponentialLeak) attrs.exponential_leak = 'true';
+    w.node('conveyor', attrs, () => {
+      w.leaf('len', {}, equationText(c.transitTime));
+      if (c.capacity) w.leaf('capacity', {}, equationText(c.capacity));
+      if (c.inflowLimit) w.leaf('in_limit', {}, equationText(c.inflowLimit));
+      if (c.arrest) w.leaf('arrest', {}, equationText(c.arrest));
+    });
+  } else if (s.nonNegative) w.leaf('non_negative');
+  if (s.queue) w.leaf('queue');
+}
+
+function writeDocAndUnits(w: XmlWriter, v: Variable): void {
+  if (v.units !== undefined) w.leaf('units', {}, v.units);
+  if (v.doc !== undefined) {
+    if (v.extra?.docIsMarkup) w.line(`<doc>${v.doc}</doc>`);
+    else w.leaf('doc', {}, v.doc);
+  }
+}
+
+function writeRaw(w: XmlWriter, v: Variable): void {
+  const raw = v.extra?.raw as string[] | undefined;
+  for (const r of raw ?? []) w.raw(r);
+}
