@@ -165,6 +165,28 @@ describe('expressions', () => {
     });
   });
 
+  test(':NOT: takes in a comparison but not an :AND:; ^ groups left to right; a prefix after an operator', () => {
+    expect(expr(':NOT: a = b :AND: c')).toEqual({
+      kind: 'binary',
+      op: 'and',
+      left: { kind: 'unary', op: 'not', operand: { kind: 'binary', op: '=', left: ref('a'), right: ref('b') } },
+      right: ref('c'),
+    });
+    expect(expr('2^3^2')).toEqual({ kind: 'binary', op: '^', left: { kind: 'binary', op: '^', left: num(2), right: num(3) }, right: num(2) });
+    expect(expr('a - -b * c')).toEqual({
+      kind: 'binary',
+      op: '-',
+      left: ref('a'),
+      right: { kind: 'binary', op: '*', left: { kind: 'unary', op: '-', operand: ref('b') }, right: ref('c') },
+    });
+    expect(expr('1 + 2 * 3 > 4 :OR: x')).toEqual({
+      kind: 'binary',
+      op: 'or',
+      left: { kind: 'binary', op: '>', left: { kind: 'binary', op: '+', left: num(1), right: { kind: 'binary', op: '*', left: num(2), right: num(3) } }, right: num(4) },
+      right: ref('x'),
+    });
+  });
+
   test(':NA: is the number Vensim uses for missing values', () => {
     expect(expr(':NA:')).toEqual(num(VENSIM_NA));
   });

@@ -64,7 +64,22 @@ export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
 export const Bang = createToken({ name: 'Bang', pattern: /!/ });
 
+/**
+ * Operator classes: the parser reads a flat run of operands and operators, one token test per
+ * operator, and applies precedence afterwards (see precedence.ts).
+ */
+const category = (name: string): TokenType => createToken({ name, pattern: Lexer.NA });
+export const BinaryOp = category('BinaryOp');
+export const PrefixOp = category('PrefixOp');
+const member = (cat: TokenType, ...tokens: TokenType[]): void => {
+  for (const tok of tokens) tok.CATEGORIES = [...(tok.CATEGORIES ?? []), cat];
+};
+member(BinaryOp, Or, And, Equals, NotEq, Less, LessEq, Greater, GreaterEq, Plus, Minus, Star, Slash, Caret);
+member(PrefixOp, Not, Minus, Plus);
+
 export const allTokens: TokenType[] = [
+  BinaryOp,
+  PrefixOp,
   WhiteSpace,
   Continuation,
   InlineComment,

@@ -1,6 +1,7 @@
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
-import { canonicalFunctionName, canonicalName, type BinaryOp, type Expr, type GraphicalFunction, type SourceLoc, type SubscriptIndex } from '@sluice/ir';
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { canonicalFunctionName, canonicalName, type Expr, type GraphicalFunction, type SourceLoc, type SubscriptIndex } from '@sluice/ir';
 import * as t from './lexer.js';
+import { buildExpression, type ExpressionItem } from './precedence.js';
 
 /**
  * The grammar of one `.mdl` entry's equation: what it defines (a variable, a lookup, a
@@ -345,70 +346,30 @@ export class EquationParser extends EmbeddedActionsParser {
     return [x, y];
   });
 
-  expression = this.RULE('expression', (): Expr => this.SUBRULE(this.orExpr));
-
-  private orExpr = this.RULE('orExpr', (): Expr => this.binaryChain(this.andExpr, [t.Or], () => 'or'));
-  private andExpr = this.RULE('andExpr', (): Expr => this.binaryChain(this.notExpr, [t.And], () => 'and'));
-
-  private notExpr = this.RULE('notExpr', (): Expr => {
-    return this.OR([
-      {
-        ALT: () => {
-          const op = this.CONSUME(t.Not);
-          const operand = this.SUBRULE(this.notExpr);
-          return this.ACTION((): Expr => ({ kind: 'unary', op: 'not', operand, loc: this.at(op) }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  private comparison = this.RULE('comparison', (): Expr =>
-    this.binaryChain(this.additive, [t.Equals, t.NotEq, t.Less, t.LessEq, t.Greater, t.GreaterEq], (tok) => {
-      const ops: Record<string, BinaryOp> = { '=': '=', '<>': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
-      return ops[tok.image] ?? '=';
-    }),
-  );
-
-  private additive = this.RULE('additive', (): Expr =>
-    this.binaryChain(this.multiplicative, [t.Plus, t.Minus], (tok) => (tok.image === '+' ? '+' : '-')),
-  );
-
-  private multiplicative = this.RULE('multiplicative', (): Expr =>
-    this.binaryChain(this.unary, [t.Star, t.Slash], (tok) => (tok.image === '*' ? '*' : '/')),
-  );
-
-  private unary = this.RULE('unary', (): Expr => {
-    return this.OR([
-      {
-        ALT: () => {
-          const op = this.OR2([{ ALT: () => this.CONSUME(t.Minus) }, { ALT: () => this.CONSUME(t.Plus) }]);
-          const operand = this.SUBRULE(this.unary);
-          return this.ACTION((): Expr => ({ kind: 'unary', op: op.image === '-' ? '-' : '+', operand, loc: this.at(op) }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.power) },
-    ]);
-  });
-
-  /** `^` binds tighter than unary minus (`-2^2` is -4) and, as in Vensim, chains left to right. */
-  private power = this.RULE('power', (): Expr => this.binaryChain(this.primary, [t.Caret], () => '^'));
-
-  private binaryChain(
-    operand: () => Expr,
-    ops: TokenType[],
-    opOf: (tok: IToken) => BinaryOp,
-  ): Expr {
-    let left = this.SUBRULE(operand as never) as Expr;
-    this.MANY(() => {
-      const tok = this.OR(ops.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
-      const right = this.SUBRULE2(operand as never) as Expr;
-      this.ACTION(() => {
-        left = { kind: 'binary', op: opOf(tok), left, right, loc: this.at(tok) };
+  /** Operands and operators in a flat run; `buildExpression` applies Vensim's precedence. */
+  expression = this.RULE('expression', (): Expr => {
+    const items: ExpressionItem[] = [];
+    const operand = (): void => {
+      this.MANY(() => {
+        const tok = this.CONSUME(t.PrefixOp);
+        items.push({ kind: 'prefix', tok });
       });
+      const e = this.SUBRULE(this.primary);
+      items.push({ kind: 'operand', expr: e });
+    };
+    operand();
+    this.MANY2(() => {
+      const tok = this.CONSUME(t.BinaryOp);
+      items.push({ kind: 'binary', tok });
+      this.MANY3(() => {
+        const p = this.CONSUME2(t.PrefixOp);
+        items.push({ kind: 'prefix', tok: p });
+      });
+      const e = this.SUBRULE2(this.primary);
+      items.push({ kind: 'operand', expr: e });
     });
-    return left;
-  }
+    return this.ACTION(() => buildExpression(items, (tok) => this.at(tok)));
+  });
 
   private primary = this.RULE('primary', (): Expr => {
     return this.OR([
