@@ -20,6 +20,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
   ...TIME_INPUT_BUILTINS,
   ...LOOKUP_BUILTINS,
   ...MEMORY_BUILTINS,
+  ...ARRAY_BUILTINS,
   ...VENSIM_BUILTINS,
 ];
 

@@ -125,6 +125,11 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
           out.push({ index: String(element) });
           continue;
         }
+        // A dimension the current place does not loop over means all of its elements.
+        if (x.name === d.ident && currentIndexIn(d) === undefined) {
+          out.push({ all: true });
+          continue;
+        }
         if (x.name === d.ident || ctx.dims.some((c) => c.ident === x.name)) {
           const named = ctx.dims.find((c) => c.ident === x.name) ?? d;
           const i = named.ident === d.ident ? currentIndexIn(d) : named.parent === d.ident ? currentIndexIn(d) : undefined;

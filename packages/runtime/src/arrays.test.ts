@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalName, type Dimension, type Project, type Variable } from '@sluice/ir';
+import { parseEquation } from '@sluice/language';
+import { compile } from '@sluice/compiler';
+import { simulate, type RunResult } from './index.js';
+
+interface Spec {
+  kind?: 'stock' | 'flow' | 'aux';
+  name: string;
+  dims?: string[];
+  eqn?: string;
+  elements?: [string[], string][];
+  inflows?: string[];
+  outflows?: string[];
+  nonNegative?: boolean;
+}
+
+const DIMS: Dimension[] = [
+  { name: 'City', ident: 'city', elements: ['Boston', 'Paris', 'Rome'] },
+  { name: 'Product', ident: 'product', elements: ['Pizza', 'Salad'] },
+];
+
+const eq = (text: string, line: number) => ({ text, expr: parseEquation(text, { file: 'm.xmile', line }).expr, loc: { file: 'm.xmile', line, column: 1 } });
+
+function project(specs: Spec[]): Project {
+  const variables = specs.map((s, i): Variable => {
+    const base = {
+      name: s.name,
+      ident: canonicalName(s.name),
+      loc: { file: 'm.xmile', line: i + 1, column: 1 },
+      ...(s.dims ? { dimensions: s.dims } : {}),
+      ...(s.eqn !== undefined ? { equation: eq(s.eqn, i + 1) } : {}),
+      ...(s.elements ? { elements: s.elements.map(([subscripts, text]) => ({ subscripts, equation: eq(text, i + 1) })) } : {}),
+    };
+    if (s.kind === 'stock') return { ...base, kind: 'stock', inflows: (s.inflows ?? []).map(canonicalName), outflows: (s.outflows ?? []).map(canonicalName), nonNegative: s.nonNegative ?? false };
+    if (s.kind === 'flow') return { ...base, kind: 'flow', nonNegative: false };
+    return { ...base, kind: 'aux' };
+  });
+  return { dialect: 'xmile', simSpecs: { start: 0, stop: 2, dt: 1, method: 'euler' }, units: [], dimensions: DIMS, models: [{ variables }], macros: [] };
+}
+
+function run(p: Project): RunResult {
+  const c = compile(p);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => d.message).join('\n'));
+  const r = simulate(c.value);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return r.value;
+}
+
+/** Values at the first saved time, by column name. */
+const first = (r: RunResult): Record<string, number> => Object.fromEntries(r.columns.map((c) => [c.name, c.values[0]!]));
+
+describe('arrays', () => {
+  it('apply-to-all equations run per element, with columns named name[element]', () => {
+    const r = run(
+      project([
+        { name: 'price', dims: ['City'], elements: [[['Boston'], '10'], [['Paris'], '20'], [['Rome'], '30']] },
+        { name: 'taxed', dims: ['City'], eqn: 'price * 2' },
+      ]),
+    );
+    expect(first(r)).toEqual({ 'price[Boston]': 10, 'price[Paris]': 20, 'price[Rome]': 30, 'taxed[Boston]': 20, 'taxed[Paris]': 40, 'taxed[Rome]': 60 });
+  });
+
+  it('is generated as a loop over the slice, not unrolled', () => {
+    const c = compile(project([{ name: 'x', dims: ['City', 'Product'], eqn: 'TIME' }]));
+    if (!c.ok) throw new Error('compile failed');
+    expect(c.value.source.step).toBe('for (let i0 = 0; i0 < 3; i0++) { for (let i1 = 0; i1 < 2; i1++) {\nv[4 + i0 * 2 + i1] = v[0];\n} }');
+  });
+
+  it('subscripts pick by element name, by position, and by the dimension being looped over', () => {
+    const r = run(
+      project([
+        { name: 'sales', dims: ['City', 'Product'], eqn: 'City * 10 + Product' },
+        { name: 'paris salad', eqn: 'sales[Paris, Salad]' },
+        { name: 'third pizza', eqn: 'sales[3, 1]' },
+        { name: 'salad by city', dims: ['City'], eqn: 'sales[City, Salad]' },
+      ]),
+    );
+    const v = first(r);
+    expect(v['sales[Rome,Salad]']).toBe(32);
+    expect([v['paris salad'], v['third pizza']]).toEqual([22, 31]);
+    expect([v['salad by city[Boston]'], v['salad by city[Rome]']]).toEqual([12, 32]);
+  });
+
+  it('a lower-dimensional array is read at the matching element of a higher one', () => {
+    const r = run(
+      project([
+        { name: 'base', dims: ['Product'], elements: [[['Pizza'], '100'], [['Salad'], '200']] },
+        { name: 'grid', dims: ['City', 'Product'], eqn: 'base + City' },
+      ]),
+    );
+    expect(first(r)['grid[Paris,Salad]']).toBe(202);
+  });
+
+  it('SUM, MEAN, MIN, MAX, STDDEV and SIZE reduce whole arrays and slices', () => {
+    const r = run(
+      project([
+        { name: 'sales', dims: ['City', 'Product'], eqn: 'City * 10 + Product' },
+        { name: 'total', eqn: 'SUM(sales[*, *])' },
+        { name: 'pizza', eqn: 'SUM(sales[*, Pizza])' },
+        { name: 'rome', eqn: 'MEAN(sales[Rome, *])' },
+        { name: 'low', eqn: 'MIN(sales)' },
+        { name: 'high', eqn: 'MAX(sales[*, Salad])' },
+        { name: 'spread', eqn: 'STDDEV(sales[Boston, *])' },
+        { name: 'n', eqn: 'SIZE(sales)' },
+        { name: 'per city', dims: ['City'], eqn: 'SUM(sales[City, *])' },
+      ]),
+    );
+    const v = first(r);
+    expect([v['total'], v['pizza'], v['rome'], v['low'], v['high'], v['spread'], v['n']]).toEqual([129, 63, 31.5, 11, 32, 0.5, 6]);
+    expect([v['per city[Boston]'], v['per city[Rome]']]).toEqual([23, 63]);
+  });
+
+  it('arrayed stocks integrate per element from flows of the same shape', () => {
+    const r = run(
+      project([
+        { kind: 'stock', name: 'pop', dims: ['City'], eqn: '100', inflows: ['births'], outflows: ['deaths'], nonNegative: true },
+        { kind: 'flow', name: 'births', dims: ['City'], eqn: 'pop * City / 10' },
+        { kind: 'flow', name: 'deaths', dims: ['City'], eqn: '60' },
+      ]),
+    );
+    const col = (n: string) => Array.from(r.columns.find((c) => c.name === n)!.values);
+    expect(col('pop[Boston]')).toEqual([100, 50, 0]);
+    expect(col('pop[Rome]')).toEqual([100, 70, 31]);
+    expect(col('deaths[Boston]')).toEqual([60, 55, 0]);
+  });
+
+  it('constants are overridable per element', () => {
+    const c = compile(project([{ name: 'k', dims: ['Product'], eqn: '3' }, { name: 'x', dims: ['Product'], eqn: 'k * 2' }]));
+    if (!c.ok) throw new Error('compile failed');
+    const r = simulate(c.value, { overrides: { 'k[salad]': 5 } });
+    if (!r.ok) throw new Error('run failed');
+    expect(r.value.columns.map((x) => [x.name, x.values[0]])).toEqual([
+      ['k[Pizza]', 3],
+      ['k[Salad]', 5],
+      ['x[Pizza]', 6],
+      ['x[Salad]', 10],
+    ]);
+  });
+
+  it('a reference to a dimension the equation does not have is an error at its place', () => {
+    const c = compile(project([{ name: 'a', dims: ['City'], eqn: '1' }, { name: 'b', dims: ['Product'], eqn: 'a  * 2' }]));
+    expect(c.ok ? [] : c.diagnostics.map((d) => [d.code, d.loc?.line, d.loc?.column, d.message])).toEqual([
+      ['dimension-mismatch', 2, 1, "'a' has dimension 'City', which 'b' does not have"],
+    ]);
+  });
+});
