@@ -89,7 +89,7 @@ const picker = new VariablePicker($('var-list'), $<HTMLInputElement>('var-filter
   showResults();
   persist();
 });
-const sliders = new SlidersPanel($('sliders'), {
+const sliders = new SlidersPanel($('sliders'), $<HTMLInputElement>('slider-filter'), {
   drag: (v, value) => {
     overrides = { ...overrides, [v.ident]: value };
     requestRun(0);

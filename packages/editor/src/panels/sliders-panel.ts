@@ -28,8 +28,21 @@ export class SlidersPanel {
 
   constructor(
     private readonly container: HTMLElement,
+    private readonly filter: HTMLInputElement,
     private readonly events: SliderEvents,
-  ) {}
+  ) {
+    filter.addEventListener('input', () => this.applyFilter());
+  }
+
+  /** Show only the constants whose name, units or documentation hold the filter text. */
+  private applyFilter(): void {
+    const needle = this.filter.value.trim().toLowerCase();
+    for (const row of this.rows.values()) {
+      const v = row.variable;
+      const hit = !needle || [v.name, v.units ?? '', v.doc ?? ''].some((t) => t.toLowerCase().includes(needle));
+      for (const el of [row.label, row.slider, row.box]) el.hidden = !hit;
+    }
+  }
 
   update(index: ModelIndex | null, overrides: Record<string, number>): void {
     const constants = index?.constants() ?? [];
@@ -96,5 +109,6 @@ export class SlidersPanel {
       this.rows.set(variable.ident, row);
       this.container.append(label, slider, box);
     }
+    this.applyFilter();
   }
 }
