@@ -2,3 +2,4 @@ export { parseEquation, type EquationOrigin, type ParsedEquation } from './equat
 export { printEquation } from './equation/print.js';
 export { parseConstantList } from './equation/constant-list.js';
 export * from './equation/build.js';
+export * from './text/index.js';

@@ -1,0 +1,333 @@
+import type { CstNode, IToken } from 'chevrotain';
+import {
+  error,
+  type Dimension,
+  type IntegrationMethod,
+  type Macro,
+  type Model,
+  type Project,
+  type SimSpecs,
+  type UnitDefinition,
+  type Variable,
+} from '@sluice/ir';
+import { childrenInOrder, firstToken, nodeOf, nodesOf, readName, tokenOf, tokensOf, unquote, type NameRef } from './cst.js';
+import { readFormula, readNumber, report, type BuildContext } from './context.js';
+import { buildModule, buildVariable, readDoc, readElementNames, readUnits, type PendingRef } from './build-variable.js';
+import { describeFound } from './messages.js';
+
+/** Turns the concrete syntax tree of a whole file into the IR project. */
+
+const methods: readonly IntegrationMethod[] = ['euler', 'rk2', 'rk4'];
+
+function isNode(e: unknown): e is CstNode {
+  return typeof e === 'object' && e !== null && 'children' in e;
+}
+
+/** Statements of a file, model or macro body, in order, reporting the first stray token of each run. */
+function statements(body: CstNode, ctx: BuildContext): CstNode[] {
+  const topLevel = body.name === 'file';
+  const out: CstNode[] = [];
+  let inStrayRun = false;
+  for (const child of childrenInOrder(body)) {
+    if (!isNode(child)) {
+      // In the file's own loop, `end` has nothing to close; in a model it is the model's end.
+      if (!topLevel) continue;
+      if (!inStrayRun) report(ctx, 'syntax', "unexpected 'end': there is no model or macro to end here", child);
+      inStrayRun = true;
+      continue;
+    }
+    if (child.name === 'stray') {
+      const tok = firstToken(child);
+      if (!inStrayRun && tok) {
+        const found = describeFound(tok);
+        report(ctx, 'syntax', `unexpected ${found}: expected an attribute of the declaration above or a new declaration (stock, flow, aux, const, ...)`, tok);
+      }
+      inStrayRun = true;
+    } else if (child.name === 'statement' || child.name === 'modelStatement') {
+      inStrayRun = false;
+      const inner = child.name === 'statement' ? childrenInOrder(child).find(isNode) : child;
+      if (inner) out.push(inner);
+    }
+  }
+  return out;
+}
+
+function modelStatementInner(node: CstNode): CstNode | undefined {
+  return node.name === 'modelStatement' ? childrenInOrder(node).find(isNode) : node;
+}
+
+/** Variables, modules, loops and groups of one model (or macro) body. */
+function buildModelBody(nodes: CstNode[], model: Model, ctx: BuildContext, modelRefs: NameRef[]): void {
+  const pending: PendingRef[] = [];
+  const declared = new Map<string, Variable>();
+  for (const n of nodes) {
+    const inner = modelStatementInner(n);
+    if (inner === undefined) continue;
+    if (inner.name === 'variableDecl' || inner.name === 'moduleDecl') {
+      const v = inner.name === 'variableDecl' ? buildVariable(inner, ctx, pending) : buildModule(inner, ctx, pending);
+      if (v === undefined) continue;
+      if (declared.has(v.ident)) {
+        const first = declared.get(v.ident)!;
+        const line = first.loc ? ` (first declared on line ${first.loc.line})` : '';
+        ctx.diagnostics.push(error('duplicate-variable', `${v.name} is declared twice${line}`, v.loc, v.name));
+        continue;
+      }
+      declared.set(v.ident, v);
+      model.variables.push(v);
+    } else if (inner.name === 'loopDecl' || inner.name === 'groupDecl') {
+      const [nameNode, ...memberNodes] = nodesOf(inner, 'name');
+      const name = readName(nameNode, ctx.file);
+      if (name === undefined) continue;
+      const members = memberNodes.map((m) => readName(m, ctx.file)).filter((r): r is NameRef => r !== undefined);
+      for (const ref of members) pending.push({ ref, want: 'variable' });
+      const variables = members.map((m) => m.ident);
+      if (inner.name === 'loopDecl') {
+        const docTok = tokenOf(inner, 'Quoted');
+        const loop: { name: string; variables: string[]; doc?: string } = { name: name.display, variables };
+        if (docTok) loop.doc = unquote(docTok.image);
+        (model.loops ??= []).push(loop);
+      } else {
+        (model.groups ??= []).push({ name: name.display, variables });
+      }
+    } else {
+      const tok = firstToken(inner);
+      if (tok) report(ctx, 'misplaced', `'${tok.image}' belongs at the top of the file, not inside a model or macro`, tok);
+    }
+  }
+  for (const { ref, want } of pending) {
+    if (want === 'model') {
+      modelRefs.push(ref);
+      continue;
+    }
+    const v = declared.get(ref.ident);
+    if (v === undefined) {
+      ctx.diagnostics.push(error('unknown-variable', `${ref.display} is not declared in this model`, ref.loc, ref.display));
+    } else if (want === 'flow' && v.kind !== 'flow') {
+      ctx.diagnostics.push(error('not-a-flow', `${ref.display} is ${v.kind === 'aux' ? 'an aux' : `a ${v.kind}`}, not a flow`, ref.loc, ref.display));
+    }
+  }
+}
+
+function buildSim(node: CstNode, ctx: BuildContext): Partial<SimSpecs> {
+  const spec: Partial<SimSpecs> = {};
+  const seen = new Set<string>();
+  for (const setting of nodesOf(node, 'simSetting')) {
+    const key = firstToken(setting);
+    const nums = tokensOf(setting, 'Number').sort((a, b) => a.startOffset - b.startOffset);
+    if (key === undefined) continue;
+    if (seen.has(key.image)) {
+      report(ctx, 'duplicate-attribute', `the sim line already sets ${key.image}`, key);
+      continue;
+    }
+    seen.add(key.image);
+    if (key.image === 'method') {
+      const word = tokenOf(setting, 'Identifier');
+      if (word === undefined) continue;
+      const method = methods.find((m) => m === word.image.toLowerCase());
+      if (method) spec.method = method;
+      else report(ctx, 'invalid-value', `unknown integration method '${word.image}': expected euler, rk2 or rk4`, word);
+      continue;
+    }
+    const values = nums.map((n) => readNumber(n, ctx));
+    if (values.length === 0 || values.some((v) => v === undefined)) continue;
+    const value = values[0]!;
+    if (key.image === 'start') spec.start = value;
+    else if (key.image === 'stop') spec.stop = value;
+    else if (key.image === 'save_step') spec.saveStep = value;
+    else if (key.image === 'dt') {
+      if (values.length === 2) {
+        spec.dt = value / values[1]!;
+        if (value === 1) spec.dtReciprocal = true;
+      } else spec.dt = value;
+      if (!(spec.dt! > 0) || !Number.isFinite(spec.dt!)) report(ctx, 'invalid-value', 'dt must be a positive number', nums[0]!);
+    }
+  }
+  const units = tokenOf(node, 'Units');
+  if (units) {
+    const text = readUnits(units, ctx);
+    if (text !== undefined) spec.timeUnits = text;
+  }
+  return spec;
+}
+
+function completeSim(spec: Partial<SimSpecs>, at: IToken, ctx: BuildContext): SimSpecs {
+  for (const key of ['start', 'stop'] as const) {
+    if (spec[key] === undefined) report(ctx, 'missing-sim-specs', `the sim line needs '${key}'`, at);
+  }
+  const sim: SimSpecs = { start: spec.start ?? 0, stop: spec.stop ?? 0, dt: spec.dt ?? 1, method: spec.method ?? 'euler' };
+  if (spec.dtReciprocal) sim.dtReciprocal = true;
+  if (spec.saveStep !== undefined) sim.saveStep = spec.saveStep;
+  if (spec.timeUnits !== undefined) sim.timeUnits = spec.timeUnits;
+  if (sim.stop < sim.start) report(ctx, 'invalid-value', `stop (${sim.stop}) comes before start (${sim.start})`, at);
+  return sim;
+}
+
+function buildDimension(node: CstNode, ctx: BuildContext): Dimension | undefined {
+  const name = readName(nodeOf(node, 'name'), ctx.file);
+  if (name === undefined) return undefined;
+  const elementNodes = nodesOf(node, 'elementName');
+  const dim: Dimension = { name: name.display, ident: name.ident, elements: [], loc: name.loc };
+  const sizeTok = elementNodes.length === 1 ? tokenOf(elementNodes[0]!, 'Number') : undefined;
+  if (sizeTok !== undefined) {
+    const size = Number(sizeTok.image);
+    if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
+      report(ctx, 'invalid-value', `a numbered dimension's size must be a whole number from 1 to 1000000, not ${sizeTok.image}`, sizeTok);
+      return undefined;
+    }
+    dim.numbered = true;
+    dim.elements = Array.from({ length: size }, (_, i) => String(i + 1));
+  } else {
+    dim.elements = readElementNames(elementNodes, ctx);
+  }
+  for (const attr of nodesOf(node, 'dimensionAttr')) {
+    const key = firstToken(attr);
+    const target = readName(nodeOf(attr, 'name'), ctx.file);
+    if (key === undefined || target === undefined) continue;
+    if (key.image === 'subrange_of') dim.parent = target.display;
+    else if (key.image === 'alias_of') dim.aliasOf = target.display;
+    else {
+      const mapping: { to: string; elements?: string[] } = { to: target.ident };
+      const elements = readElementNames(nodesOf(attr, 'elementName'), ctx);
+      if (tokenOf(attr, 'Colon')) mapping.elements = elements;
+      (dim.mappings ??= []).push(mapping);
+    }
+  }
+  return dim;
+}
+
+function buildUnit(node: CstNode, ctx: BuildContext): UnitDefinition | undefined {
+  const [nameNode, ...aliasNodes] = nodesOf(node, 'name');
+  const name = readName(nameNode, ctx.file);
+  if (name === undefined) return undefined;
+  const unit: UnitDefinition = { name: name.display, aliases: aliasNodes.map((n) => readName(n, ctx.file)?.display).filter((s): s is string => s !== undefined) };
+  const formula = tokenOf(node, 'Formula');
+  if (formula) {
+    const text = formula.image.slice(1).trim();
+    if (text.length === 0) report(ctx, 'syntax', "expected a units formula after '='", formula);
+    else unit.equation = text;
+  }
+  return unit;
+}
+
+function buildSubModel(node: CstNode, ctx: BuildContext, modelRefs: NameRef[]): Model | undefined {
+  const name = readName(nodeOf(node, 'name'), ctx.file);
+  if (name === undefined) return undefined;
+  const model: Model = { name: name.display, ident: name.ident, variables: [], loc: name.loc };
+  const doc = nodeOf(node, 'docAttr');
+  if (doc) {
+    const text = readDoc(doc);
+    if (text !== undefined) model.doc = text;
+  }
+  buildModelBody(statements(node, ctx), model, ctx, modelRefs);
+  return model;
+}
+
+function buildMacro(node: CstNode, ctx: BuildContext, modelRefs: NameRef[]): Macro | undefined {
+  const [nameNode, ...paramNodes] = nodesOf(node, 'name');
+  const name = readName(nameNode, ctx.file);
+  if (name === undefined) return undefined;
+  const parameters = paramNodes.map((n) => readName(n, ctx.file)?.ident).filter((s): s is string => s !== undefined);
+  const holder: Model = { variables: [] };
+  const macro: Macro = { name: name.display, ident: name.ident, parameters, variables: holder.variables, loc: name.loc };
+  const formula = tokenOf(node, 'Formula');
+  if (formula) macro.equation = readFormula(formula, ctx, name.display);
+  for (const attr of nodesOf(node, 'macroAttr')) {
+    const doc = nodeOf(attr, 'docAttr');
+    const outputs = nodeOf(attr, 'outputsAttr');
+    const sim = nodeOf(attr, 'simDecl');
+    if (doc) {
+      const text = readDoc(doc);
+      if (text !== undefined) macro.doc = text;
+    } else if (outputs) {
+      macro.outputs = nodesOf(outputs, 'name').map((n) => readName(n, ctx.file)?.ident).filter((s): s is string => s !== undefined);
+    } else if (sim) {
+      macro.simSpecs = buildSim(sim, ctx);
+    }
+  }
+  buildModelBody(statements(node, ctx), holder, ctx, modelRefs);
+  return macro;
+}
+
+/** The project a parsed file describes. Diagnostics go to `ctx`; the project is built as far as the file allows. */
+export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
+  const main: Model = { variables: [] };
+  const project: Project = {
+    dialect: 'xmile',
+    source: ctx.file === undefined ? { format: 'sluice' } : { file: ctx.file, format: 'sluice' },
+    simSpecs: { start: 0, stop: 0, dt: 1, method: 'euler' },
+    units: [],
+    dimensions: [],
+    models: [main],
+    macros: [],
+  };
+  const mainBody: CstNode[] = [];
+  const modelRefs: NameRef[] = [];
+  let simSeen: IToken | undefined;
+  let titleSeen = false;
+  for (const node of statements(fileNode, ctx)) {
+    const first = firstToken(node);
+    switch (node.name) {
+      case 'titleDecl': {
+        const name = readName(nodeOf(node, 'name'), ctx.file);
+        if (titleSeen && first) report(ctx, 'duplicate-attribute', 'the file already has a title', first);
+        titleSeen = true;
+        // `title ""` is how the printer writes a model that has a doc but no name.
+        if (name && name.display !== '') project.name = name.display;
+        const doc = nodeOf(node, 'docAttr');
+        const text = doc && readDoc(doc);
+        if (text !== undefined) main.doc = text;
+        break;
+      }
+      case 'simDecl':
+        if (simSeen && first) {
+          report(ctx, 'duplicate-attribute', `the file already has a sim line (line ${simSeen.startLine})`, first);
+          break;
+        }
+        if (first) {
+          simSeen = first;
+          project.simSpecs = completeSim(buildSim(node, ctx), first, ctx);
+        }
+        break;
+      case 'dimensionDecl': {
+        const dim = buildDimension(node, ctx);
+        if (dim === undefined) break;
+        if (project.dimensions.some((d) => d.ident === dim.ident)) ctx.diagnostics.push(error('duplicate-dimension', `dimension ${dim.name} is declared twice`, dim.loc));
+        else project.dimensions.push(dim);
+        break;
+      }
+      case 'unitDecl': {
+        const unit = buildUnit(node, ctx);
+        if (unit) project.units.push(unit);
+        break;
+      }
+      case 'modelDecl': {
+        const model = buildSubModel(node, ctx, modelRefs);
+        if (model === undefined) break;
+        if (project.models.some((m) => m.ident === model.ident)) ctx.diagnostics.push(error('duplicate-model', `model ${model.name} is declared twice`, model.loc));
+        else project.models.push(model);
+        break;
+      }
+      case 'macroDecl': {
+        const macro = buildMacro(node, ctx, modelRefs);
+        if (macro) project.macros.push(macro);
+        break;
+      }
+      default:
+        mainBody.push(node);
+    }
+  }
+  buildModelBody(mainBody, main, ctx, modelRefs);
+  if (simSeen === undefined) {
+    ctx.diagnostics.push(error('missing-sim-specs', "the file needs a sim line, e.g. 'sim start 0 stop 100 dt 1'", tokenLocAtStart(ctx)));
+  }
+  for (const ref of modelRefs) {
+    if (!project.models.some((m, i) => i > 0 && m.ident === ref.ident)) {
+      ctx.diagnostics.push(error('unknown-model', `there is no model ${ref.display} in this file`, ref.loc, ref.display));
+    }
+  }
+  return project;
+}
+
+function tokenLocAtStart(ctx: BuildContext): { file?: string; line: number; column: number } {
+  return ctx.file === undefined ? { line: 1, column: 1 } : { file: ctx.file, line: 1, column: 1 };
+}

@@ -1,0 +1,210 @@
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { scanFormula, scanUnits } from './scan.js';
+
+/**
+ * The tokens of the Sluice text language (see grammar/sluice.md). Line breaks are white
+ * space except where they end a formula (`= ...`) or a units text (`units ...`), which are
+ * single tokens so that their text reaches the formula parser untouched.
+ */
+
+const lineTerminatorsPattern = /\n|\r\n?|\u2028|\u2029/g;
+const lineBreakChars = ['\n', '\r', '\u2028', '\u2029'];
+
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[\s\u00a0\ufeff]+/u,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r\u2028\u2029]*/, group: Lexer.SKIPPED });
+
+/** `= formula`: the `=` and the formula's text, to the end of the line (or of its brackets). */
+export const Formula = createToken({
+  name: 'Formula',
+  label: "'= formula'",
+  pattern: {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      if (text.charAt(offset) !== '=') return null;
+      return matched(text.slice(offset, scanFormula(text, offset + 1)));
+    },
+  },
+  start_chars_hint: ['='],
+  line_breaks: true,
+});
+
+const nameChar = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]/u;
+
+/** `units text`: the keyword and the rest of the line. */
+export const Units = createToken({
+  name: 'Units',
+  label: "'units ...'",
+  pattern: {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      if (!text.startsWith('units', offset) || nameChar.test(text.charAt(offset + 5))) return null;
+      return matched(text.slice(offset, scanUnits(text, offset + 5)));
+    },
+  },
+  start_chars_hint: ['u'],
+  line_breaks: false,
+});
+
+function matched(image: string): RegExpExecArray {
+  const result = [image] as unknown as RegExpExecArray;
+  return result;
+}
+
+const nameStart = /[\p{L}\p{Nl}_]/u;
+const namePattern = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]*/uy;
+
+/** An unquoted name; a custom matcher because Unicode classes defeat chevrotain's first-character analysis. */
+export const Identifier = createToken({
+  name: 'Identifier',
+  label: 'a name',
+  pattern: {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      const first = text.codePointAt(offset);
+      if (first === undefined || !nameStart.test(String.fromCodePoint(first))) return null;
+      namePattern.lastIndex = offset;
+      return namePattern.exec(text);
+    },
+  },
+  line_breaks: false,
+});
+
+/** A quoted name or a documentation string: its place in the grammar decides which. */
+export const Quoted = createToken({
+  name: 'Quoted',
+  label: 'a quoted text',
+  pattern: /"(?:[^"\\\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029])*"/,
+});
+
+export const NumberToken = createToken({
+  name: 'Number',
+  label: 'a number',
+  pattern: /-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/,
+});
+
+/** Every keyword is also a name where a name is expected (`aux start = 3`). */
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+
+const keywords: TokenType[] = [];
+function keyword(word: string): TokenType {
+  const t = createToken({
+    name: `Kw_${word}`,
+    label: `'${word}'`,
+    pattern: new RegExp(word),
+    longer_alt: Identifier,
+    categories: [Keyword],
+  });
+  keywords.push(t);
+  return t;
+}
+
+export const Title = keyword('title');
+export const Sim = keyword('sim');
+export const Start = keyword('start');
+export const Stop = keyword('stop');
+export const SaveStep = keyword('save_step');
+export const Dt = keyword('dt');
+export const Method = keyword('method');
+export const DimensionKw = keyword('dimension');
+export const SubrangeOf = keyword('subrange_of');
+export const MapsTo = keyword('maps_to');
+export const AliasOf = keyword('alias_of');
+export const UnitKw = keyword('unit');
+export const Alias = keyword('alias');
+export const StockKw = keyword('stock');
+export const FlowKw = keyword('flow');
+export const AuxKw = keyword('aux');
+export const Const = keyword('const');
+export const Inflow = keyword('inflow');
+export const Outflow = keyword('outflow');
+export const NonNegative = keyword('non_negative');
+export const Uniflow = keyword('uniflow');
+export const Queue = keyword('queue');
+export const Hidden = keyword('hidden');
+export const Access = keyword('access');
+export const Init = keyword('init');
+export const NetFlow = keyword('net_flow');
+export const Doc = keyword('doc');
+export const Graph = keyword('graph');
+export const XScale = keyword('xscale');
+export const YScale = keyword('yscale');
+export const To = keyword('to');
+export const ModuleKw = keyword('module');
+export const Connect = keyword('connect');
+export const Loop = keyword('loop');
+export const Group = keyword('group');
+export const ModelKw = keyword('model');
+export const MacroKw = keyword('macro');
+export const Outputs = keyword('outputs');
+export const End = keyword('end');
+
+export const Arrow = createToken({ name: 'Arrow', label: "'->'", pattern: /->/ });
+export const BackArrow = createToken({ name: 'BackArrow', label: "'<-'", pattern: /<-/ });
+export const Colon = createToken({ name: 'Colon', label: "':'", pattern: /:/ });
+export const Comma = createToken({ name: 'Comma', label: "','", pattern: /,/ });
+export const Dot = createToken({ name: 'Dot', label: "'.'", pattern: /\./ });
+export const Slash = createToken({ name: 'Slash', label: "'/'", pattern: /\// });
+export const LParen = createToken({ name: 'LParen', label: "'('", pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', label: "')'", pattern: /\)/ });
+export const LBracket = createToken({ name: 'LBracket', label: "'['", pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', label: "']'", pattern: /\]/ });
+
+/** Order matters: `units` before keywords and names, keywords before names, numbers before `.`. */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  Formula,
+  Units,
+  NumberToken,
+  Arrow,
+  BackArrow,
+  Keyword,
+  ...keywords,
+  Identifier,
+  Quoted,
+  Colon,
+  Comma,
+  Dot,
+  Slash,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+];
+
+export const sluiceLexer = new Lexer(allTokens, {
+  positionTracking: 'full',
+  lineTerminatorsPattern,
+  lineTerminatorCharacters: lineBreakChars,
+  ensureOptimizations: false,
+});
+
+/** The words of the language, for syntax highlighting and completion. */
+export const sluiceTokens = {
+  /** Words that start a declaration. */
+  statementKeywords: ['title', 'sim', 'dimension', 'unit', 'stock', 'flow', 'aux', 'const', 'module', 'loop', 'group', 'model', 'macro', 'end'],
+  /** Words that start an attribute line under a declaration. */
+  attributeKeywords: [
+    'doc', 'units', 'inflow', 'outflow', 'non_negative', 'uniflow', 'queue', 'hidden', 'access', 'init', 'net_flow',
+    'graph', 'xscale', 'yscale', 'to', 'connect', 'subrange_of', 'maps_to', 'alias_of', 'alias', 'outputs',
+  ],
+  /** Words of the `sim` line. */
+  simKeywords: ['start', 'stop', 'dt', 'save_step', 'method'],
+  /** Names with a meaning in one place (integration methods, graph types, port access). */
+  values: ['euler', 'rk2', 'rk4', 'continuous', 'extrapolate', 'discrete', 'input', 'output'],
+  operators: ['=', ':', ',', '(', ')', '[', ']', '->', '<-', '.', '/'],
+  /** `#` to the end of the line. */
+  lineComment: '#',
+  /** Quoted names and documentation strings. */
+  quote: '"',
+} as const;
+
+/** Every keyword, for the printer: a name spelled like one is printed quoted. */
+export const keywordWords: ReadonlySet<string> = new Set([
+  ...sluiceTokens.statementKeywords,
+  ...sluiceTokens.attributeKeywords,
+  ...sluiceTokens.simKeywords,
+]);
