@@ -41,6 +41,12 @@ describe('Vensim builtins', () => {
     expect(r.once).toEqual([0, 0, 1, 1, 0, 0, 0, 0, 0, 0]);
   });
 
+  it('SAMPLE IF TRUE holds the input taken while the condition was true, and the initial value before', () => {
+    const r = run('s = SAMPLE IF TRUE(Time >= 2 :AND: Time <= 3, Time * 10, -1) ~~|\nfirst = SAMPLE IF TRUE(Time = 0, 5 + Time, 0) ~~|', 'INITIAL TIME = 0 ~~|\nFINAL TIME = 6 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|');
+    expect(r.s).toEqual([-1, -1, 20, 30, 30, 30, 30]);
+    expect(r.first).toEqual([5, 5, 5, 5, 5, 5, 5]);
+  });
+
   it('GAME passes its input through', () => {
     expect(run('g = GAME(Time * 2) ~~|').g).toEqual([0, 2, 4, 6, 8]);
   });

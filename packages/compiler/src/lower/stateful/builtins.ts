@@ -3,6 +3,7 @@ import { num, ref } from '../expr-build.js';
 import type { SubModel } from '../sub-model.js';
 import { delayChain, smoothChain } from './stage-chains.js';
 import { forecast, npv, trend } from './trend.js';
+import { SAMPLE_IF_TRUE } from '../../builtins/vensim-sample-if-true.js';
 
 /** What lowering one call needs besides the sub-model it fills. */
 export interface StatefulContext {
@@ -125,6 +126,7 @@ const VENSIM: Record<string, Entry> = {
   TREND: entry(vensimTrend, 'TREND(input, average_time, initial_trend)', 'Fractional growth rate: ZIDZ(input - average, average_time * ABS(average)).'),
   FORECAST: entry(vensimForecast, 'FORECAST(input, average_time, horizon)', 'input * (1 + trend * horizon), the trend as ZIDZ(input - average, average_time * average).'),
   NPV: entry(vensimNpv, 'NPV(stream, discount_rate, initial, factor)', 'Net present value of the stream, discounting from the start (the current period undiscounted).'),
+  SAMPLE_IF_TRUE: entry(SAMPLE_IF_TRUE, 'SAMPLE IF TRUE(condition, input, initial)', 'The input while the condition holds, else the value it last took; `initial` until the condition first holds.'),
 };
 
 /** Every stateful builtin with its signature, per dialect: for completion and documentation. */
