@@ -84,6 +84,9 @@ export function syntaxMessage(
         const afterWhat = previous && !isEnd(previous) ? ` after ${describeToken(previous)}` : '';
         return { message: `expected a value${afterWhat}, but the equation ends here`, loc: where() };
       }
+      if (previous?.tokenType.name === 'Dot') {
+        return { message: `expected a name after '.', but found ${describeToken(tok)}`, loc: where() };
+      }
       return { message: `unexpected ${describeToken(tok)}; expected a number, a name or '('`, loc: where() };
     }
   }
@@ -100,6 +103,9 @@ export function lexingMessage(text: string, offset: number): string {
   if (ch === '{') return "the comment started by '{' is never closed with '}'";
   if (ch === '"') return 'the quoted name is never closed with \'"\'';
   if (ch === '}') return "unexpected '}' without a matching '{'";
+  if (ch === '&') return "unexpected character '&': write AND for a logical and";
+  if (ch === '|') return "unexpected character '|': write OR for a logical or";
+  if (ch === '!') return "unexpected character '!': write NOT for a logical not, or <> for 'not equal'";
   const code = text.codePointAt(offset) ?? 0;
   const shown = code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : String.fromCodePoint(code);
   return `unexpected character '${shown}'`;

@@ -82,6 +82,10 @@ describe('keywords are case-insensitive', () => {
     expect(tree(text)).toEqual(expected);
   });
 
+  it('&& and || are AND and OR', () => {
+    expect(tree('a && b || c')).toEqual(binary(binary(a, 'and', b), 'or', c));
+  });
+
   it('a name that starts with a keyword is a name', () => {
     expect(tree('iffy + android + order + modulus + note + thence + elsewhere')).toEqual(
       ['android', 'order', 'modulus', 'note', 'thence', 'elsewhere'].reduce<Expr>(
@@ -148,6 +152,16 @@ describe('names', () => {
 
   it('may be qualified by a module with a dot', () => {
     expect(tree('hares.area * 2')).toEqual(binary({ kind: 'var', name: 'hares.area', display: 'hares.area' }, '*', num(2)));
+  });
+
+  it('may join quoted parts with a dot', () => {
+    expect(tree('"Hare Model".births')).toEqual({ kind: 'var', name: 'hare_model.births', display: 'Hare Model.births' });
+    expect(tree('hares."area x"[1]')).toEqual({
+      kind: 'var',
+      name: 'hares.area_x',
+      display: 'hares.area x',
+      subscripts: [index(1)],
+    });
   });
 
   it('TIME, DT and the like are plain names', () => {
@@ -342,6 +356,15 @@ describe('syntax errors give one diagnostic a modeller understands, at the right
   it('a character that has no meaning', () => {
     expect(problem('a ? b', { line: 2, column: 3 })).toMatchObject({ message: "unexpected character '?'", line: 2, column: 5 });
     expect(problem('a # b')).toMatchObject({ message: "unexpected character '#'", column: 3 });
+  });
+
+  it('C-style operators XMILE does not have', () => {
+    expect(problem('a & b')).toMatchObject({ message: "unexpected character '&': write AND for a logical and", column: 3 });
+    expect(problem('a != b')).toMatchObject({ message: "unexpected character '!': write NOT for a logical not, or <> for 'not equal'" });
+  });
+
+  it('a dot with no name after it', () => {
+    expect(problem('hares.(1)')).toMatchObject({ message: "expected a name after '.', but found '('", column: 7 });
   });
 
   it('an unclosed comment or quote', () => {

@@ -24,6 +24,7 @@ import * as t from './tokens.js';
  *   power      := postfix ( '^' unary )?          right-associative, binds tighter than unary minus
  *   postfix    := primary "'"*                    transposition
  *   primary    := number | name [ '(' args ')' | '[' subscripts ']' ] | '(' expression ')'
+ *   name       := ( Name | QuotedName ) ( '.' ( Name | QuotedName ) )*
  *               | IF expression THEN expression ELSE expression
  *
  * Actions build IR nodes directly; every node gets a `loc` in the coordinates of the text
@@ -137,8 +138,16 @@ class EquationParser extends EmbeddedActionsParser {
 
   /** A variable, a subscripted variable, or a function call. */
   private named = this.RULE('named', (): Expr => {
-    const tok = this.OR([{ ALT: () => this.CONSUME(t.Name) }, { ALT: () => this.CONSUME(t.QuotedName) }]);
-    const display = this.ACTION(() => unquote(tok));
+    const first = this.OR([{ ALT: () => this.CONSUME(t.Name) }, { ALT: () => this.CONSUME(t.QuotedName) }]);
+    const parts = [first];
+    // A module-qualified name with a quoted part: `"Hare Model".births`, `hares."area x"`.
+    this.MANY3(() => {
+      this.CONSUME(t.Dot);
+      parts.push(this.OR3([{ ALT: () => this.CONSUME2(t.Name) }, { ALT: () => this.CONSUME2(t.QuotedName) }]));
+    });
+    const tok = parts[parts.length - 1]!;
+    const display = this.ACTION(() => parts.map(unquote).join('.'));
+    const name = this.ACTION(() => parts.map((p) => canonicalName(p.image)).join('.'));
     let result: Expr | undefined;
     this.OPTION(() => {
       result = this.OR2([
@@ -160,7 +169,7 @@ class EquationParser extends EmbeddedActionsParser {
                 fn: canonicalFunctionName(display),
                 display,
                 args,
-                loc: span(tokenLoc(tok), tokenLoc(close)),
+                loc: span(tokenLoc(first), tokenLoc(close)),
               }),
             );
           },
@@ -177,10 +186,10 @@ class EquationParser extends EmbeddedActionsParser {
             return this.ACTION(
               (): Expr => ({
                 kind: 'var',
-                name: canonicalName(tok.image),
+                name,
                 display,
                 subscripts,
-                loc: span(tokenLoc(tok), tokenLoc(close)),
+                loc: span(tokenLoc(first), tokenLoc(close)),
               }),
             );
           },
@@ -188,7 +197,7 @@ class EquationParser extends EmbeddedActionsParser {
       ]);
     });
     return this.ACTION(
-      (): Expr => result ?? { kind: 'var', name: canonicalName(tok.image), display, loc: tokenLoc(tok) },
+      (): Expr => result ?? { kind: 'var', name, display, loc: span(tokenLoc(first), tokenLoc(tok)) },
     );
   });
 
@@ -243,7 +252,9 @@ class EquationParser extends EmbeddedActionsParser {
 
 const binaryOps: Record<string, BinaryOp> = {
   Or: 'or',
+  OrSymbol: 'or',
   And: 'and',
+  AndSymbol: 'and',
   Equal: '=',
   NotEqual: '<>',
   Less: '<',

@@ -69,6 +69,9 @@ export const Else = keyword('Else', 'else');
 export const And = keyword('And', 'and');
 export const Or = keyword('Or', 'or');
 export const Not = keyword('Not', 'not');
+/** `&&` and `||`, which some XMILE writers use for AND and OR (Simlin's reader accepts them too). */
+export const AndSymbol = createToken({ name: 'AndSymbol', pattern: /&&/, categories: [And] });
+export const OrSymbol = createToken({ name: 'OrSymbol', pattern: /\|\|/, categories: [Or] });
 export const Mod = keyword('Mod', 'mod');
 
 export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=/ });
@@ -88,6 +91,8 @@ export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
 export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
 export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+/** Joins a module name to a variable name when one part is quoted; `a.b` alone is one Name. */
+export const Dot = createToken({ name: 'Dot', pattern: /\./ });
 /** `a'` transposes an array. */
 export const Apostrophe = createToken({ name: 'Apostrophe', pattern: /'/ });
 
@@ -103,6 +108,8 @@ export const allTokens: TokenType[] = [
   Or,
   Not,
   Mod,
+  AndSymbol,
+  OrSymbol,
   Name,
   QuotedName,
   LessEqual,
@@ -122,6 +129,7 @@ export const allTokens: TokenType[] = [
   RBracket,
   Comma,
   Colon,
+  Dot,
   Apostrophe,
 ];
 
