@@ -159,3 +159,16 @@ describe('warnings', () => {
     expect(warningsOf(model('<aux name="a"><eqn>1</eqn><range min="0" max="1"/><isee:summing/></aux>'))).toEqual([]);
   });
 });
+
+describe('hostile structure', () => {
+  it('refuses elements nested thousands deep without overflowing the stack', () => {
+    const text = '<xmile>\n' + '<a>'.repeat(100_000) + '</a>'.repeat(100_000) + '</xmile>';
+    expect(errorsOf(text)).toEqual(['bad.xmile:2:1498: error: elements are nested more than 500 deep; the file is refused']);
+  });
+
+  it('refuses a scalar with element equations but no dimensions', () => {
+    expect(errorsOf(model('<aux name="a"><element subscript="x"><eqn>1</eqn></element></aux>'))).toEqual([
+      'bad.xmile:4:15: error: "a" has <element> equations but no <dimensions>',
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { ImportContext } from './context.js';
 import { readProject } from './project.js';
 import { SourceText } from './source-text.js';
-import { scanElements } from './xml-scan.js';
+import { MAX_DEPTH, scanElements } from './xml-scan.js';
 import { buildTree } from './xml-tree.js';
 
 export interface ImportXmileOptions {
@@ -21,6 +21,17 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
  * entities are never expanded beyond XML's five predefined ones.
  */
 export function importXmile(text: string, options: ImportXmileOptions = {}): Result<Project> {
+  try {
+    return importChecked(text, options);
+  } catch (e) {
+    // Never a crash on bad input: whatever slipped through becomes a diagnostic.
+    const message = e instanceof Error ? e.message : String(e);
+    const loc = options.file !== undefined ? { file: options.file, line: 1, column: 1 } : { line: 1, column: 1 };
+    return fail([error('internal-error', `the file could not be read: ${message}`, loc)]);
+  }
+}
+
+function importChecked(text: string, options: ImportXmileOptions): Result<Project> {
   const file = options.file;
   const src = new SourceText(text, file);
   const at = (offset: number) => src.loc(offset);
@@ -34,6 +45,9 @@ export function importXmile(text: string, options: ImportXmileOptions = {}): Res
     const { offset, keyword } = scan.declaration;
     const what = keyword === 'ENTITY' ? 'an <!ENTITY> declaration' : keyword === 'DOCTYPE' ? 'a <!DOCTYPE> declaration' : `a <!${keyword}> declaration`;
     return fail([error('doctype', `the file contains ${what}; XMILE files have none, and it is refused for safety`, at(offset))]);
+  }
+  if (scan.tooDeep !== undefined) {
+    return fail([error('too-deep', `elements are nested more than ${MAX_DEPTH} deep; the file is refused`, at(scan.tooDeep))]);
   }
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {

@@ -16,8 +16,13 @@ export interface ScannedElement {
   end: number;
 }
 
+/** Deeper nesting than this is refused: real files nest about a dozen levels, and a hostile one must not overflow the stack of the recursive tree builders. */
+export const MAX_DEPTH = 500;
+
 export interface ScanResult {
   elements: ScannedElement[];
+  /** Offset of the first element nested deeper than MAX_DEPTH. */
+  tooDeep?: number;
   /** Offset of a `<!DOCTYPE` or `<!ENTITY` declaration, if the file has one. */
   declaration?: { offset: number; keyword: string };
 }
@@ -63,6 +68,7 @@ export function scanElements(text: string): ScanResult {
       const el: ScannedElement = { name, start: i, contentStart: j + 1, contentEnd: j + 1, end: j + 1 };
       elements.push(el);
       if (!selfClosing) open.push(el);
+      if (open.length > MAX_DEPTH && result.tooDeep === undefined) result.tooDeep = i;
       i = j + 1;
     }
     i = text.indexOf('<', i);
