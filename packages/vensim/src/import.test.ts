@@ -187,6 +187,10 @@ describe('expressions', () => {
     });
   });
 
+  test('a name broken over lines by a backslash continuation is one name', () => {
+    expect(expr('Birth\\\n\t\tRate * 2')).toEqual({ kind: 'binary', op: '*', left: ref('birth_rate', 'Birth Rate'), right: num(2) });
+  });
+
   test(':NA: is the number Vensim uses for missing values', () => {
     expect(expr(':NA:')).toEqual(num(VENSIM_NA));
   });

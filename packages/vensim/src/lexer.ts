@@ -19,7 +19,8 @@ export const StringLit = createToken({ name: 'String', pattern: /'(?:[^'\\\r\n]|
 const word = "[A-Za-z0-9_$'\\u00a1-\\uffff]";
 export const Name = createToken({
   name: 'Name',
-  pattern: new RegExp(`[A-Za-z_$\\u00a1-\\uffff]${word}*(?:[ \\t]+${word}+)*`),
+  // Words may also be split by a backslash line continuation; `displayOf` folds it to a space.
+  pattern: new RegExp(`[A-Za-z_$\\u00a1-\\uffff]${word}*(?:(?:[ \\t]|\\\\[ \\t]*(?:\\r\\n|\\r|\\n))+${word}+)*`),
 });
 
 function keyword(name: string, text: string): TokenType {

@@ -82,7 +82,7 @@ export class EquationParser extends EmbeddedActionsParser {
   }
 
   private nameOf(tok: IToken): NameAst {
-    return { raw: tok.image, loc: this.at(tok) };
+    return { raw: unwrap(tok.image), loc: this.at(tok) };
   }
 
   entry = this.RULE('entry', (): EntryAst => {
@@ -447,7 +447,7 @@ export class EquationParser extends EmbeddedActionsParser {
     });
     return this.ACTION((): Expr => {
       const loc = this.at(tok);
-      const ref: Expr = { kind: 'var', name: canonicalName(tok.image), display: displayOf(tok.image), loc };
+      const ref: Expr = { kind: 'var', name: canonicalName(unwrap(tok.image)), display: displayOf(tok.image), loc };
       if (subs) ref.subscripts = subs.map((s) => subscriptIndex(s));
       if (args === undefined) return ref;
       if (subs) return { kind: 'call', fn: 'LOOKUP', display: displayOf(tok.image), args: [ref, ...args], loc };
@@ -457,15 +457,20 @@ export class EquationParser extends EmbeddedActionsParser {
 }
 
 function subscriptIndex(s: SubscriptAst): SubscriptIndex {
-  if (s.bang) return { kind: 'wildcard', dimension: canonicalName(s.raw), loc: s.loc };
-  return { kind: 'index', expr: { kind: 'var', name: canonicalName(s.raw), display: displayOf(s.raw), loc: s.loc }, loc: s.loc };
+  if (s.bang) return { kind: 'wildcard', dimension: canonicalName(unwrap(s.raw)), loc: s.loc };
+  return { kind: 'index', expr: { kind: 'var', name: canonicalName(unwrap(s.raw)), display: displayOf(s.raw), loc: s.loc }, loc: s.loc };
 }
 
 /** A name as people read it: quotes and their escapes removed, blanks folded. */
 export function displayOf(raw: string): string {
-  let s = raw.trim();
+  let s = unwrap(raw).trim();
   if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) s = s.slice(1, -1).replace(/\\(["\\])/g, '$1');
   return s.replace(/[ \t]+/g, ' ');
+}
+
+/** A name split over lines by backslash continuations, joined again. */
+export function unwrap(raw: string): string {
+  return raw.includes('\\') && !raw.startsWith('"') ? raw.replace(/\\[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ') : raw;
 }
 
 function constantValue(e: Expr): number | undefined {
