@@ -74,7 +74,6 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     // A subrange of `d` in the current place maps through its positions in `d`.
     for (let j = 0; j < ctx.dims.length; j++) {
       const c = ctx.dims[j]!;
-      if (c.parent !== d.ident) continue;
       const map = ctx.layout.indexMap(c, d);
       if (map !== undefined) return `g[${map} + ${ctx.index[j]}]`;
     }
@@ -130,11 +129,13 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
           out.push({ all: true });
           continue;
         }
-        if (x.name === d.ident || ctx.dims.some((c) => c.ident === x.name)) {
-          const named = ctx.dims.find((c) => c.ident === x.name) ?? d;
-          const i = named.ident === d.ident ? currentIndexIn(d) : named.parent === d.ident ? currentIndexIn(d) : undefined;
-          if (i !== undefined) {
-            out.push({ index: i });
+        const j = ctx.dims.findIndex((c) => c.ident === x.name);
+        if (j >= 0) {
+          // The dimension being looped over, or a subrange of this one (mapped by element).
+          const c = ctx.dims[j]!;
+          const map = c.ident === d.ident ? undefined : ctx.layout.indexMap(c, d);
+          if (c.ident === d.ident || map !== undefined) {
+            out.push({ index: map === undefined ? ctx.index[j]! : `g[${map} + ${ctx.index[j]}]` });
             continue;
           }
         }
@@ -200,10 +201,12 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
           const name = r.spec.name;
           if (r.spec.family === 'array') return reduce(name, e.args[0]!);
           if ((name === 'MIN' || name === 'MAX') && e.args.length === 1) {
+            // One argument: the extreme of an array, when it names more than one element here.
             const a = e.args[0]!;
             const ar = a.kind === 'var' ? ctx.resolution.get(a) : undefined;
-            if (ar?.kind === 'node' && ar.node.size > 1 && (a.kind === 'var' && (a.subscripts?.some((s) => s.kind === 'wildcard') || !a.subscripts))) {
-              if (a.subscripts || !ar.node.dims.every((d) => ctx.dims.some((c) => c.ident === d.ident))) return reduce(name, a);
+            if (a.kind === 'var' && ar?.kind === 'node' && ar.node.dims.length > 0) {
+              const sel = a.subscripts?.length ? selectors(ar.node, a) : ar.node.dims.every((d) => currentIndexIn(d) !== undefined) ? [] : undefined;
+              if (!sel || sel.some((s) => 'all' in s)) return reduce(name, a);
             }
           }
           if (!r.spec.emit) throw new Error('internal: builtin without code');

@@ -113,7 +113,10 @@ export function resolveModel(
         equations.push(make(el.equation.expr, el.initialEquation?.expr ?? undefined, el.netFlow?.expr ?? vNet, el.gf ?? v.gf, fixed));
       }
       if (defined.size < sizeOf(dims) && v.equation?.expr) equations.unshift(make(v.equation.expr, v.initialEquation?.expr ?? undefined, vNet, v.gf));
-      else if (defined.size < sizeOf(dims)) diags.push(error('missing-equation', `'${v.name}' does not define all of its elements`, v.loc, v.name));
+      // Vensim leaves elements no equation defines at 0; XMILE requires every one.
+      else if (defined.size < sizeOf(dims) && dialect !== 'vensim') {
+        diags.push(error('missing-equation', `'${v.name}' does not define all of its elements`, v.loc, v.name));
+      }
     } else {
       const eq = v.equation;
       if (!eq) {
