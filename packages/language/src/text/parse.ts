@@ -22,8 +22,8 @@ export function parseSluice(text: string, options: ParseSluiceOptions = {}): Res
     const found = text.slice(e.offset, e.offset + Math.min(e.length, 1));
     const loc: SourceLoc = { line: e.line ?? 1, column: e.column ?? 1 };
     if (options.file !== undefined) loc.file = options.file;
-    const what = found === '"' ? 'a quoted text that does not end on its line' : `'${found}'`;
-    ctx.diagnostics.push(error('syntax', `unexpected ${what}`, loc));
+    const message = found === '"' ? 'this quoted text does not end on its line' : `unexpected character '${found}'`;
+    ctx.diagnostics.push(error('syntax', message, loc));
   }
   sluiceParser.input = lexed.tokens;
   const cst = sluiceParser.file();
