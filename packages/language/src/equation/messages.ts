@@ -65,7 +65,7 @@ export function syntaxMessage(
     case 'MismatchedTokenException': {
       // Our grammar gives every closing token its own message (ERR_MSG); keep a fallback.
       const expected = e.message.startsWith('expected') ? e.message : `expected ${expectedFromDefault(e.message)}`;
-      return { message: `${expected}, ${found}`, loc: where() };
+      return { message: `${expected}, ${found}${spaceHint(previous, tok)}`, loc: where() };
     }
     case 'NotAllInputParsedException': {
       const name = tok.tokenType.name;
@@ -75,7 +75,7 @@ export function syntaxMessage(
       else if (name === 'Then' || name === 'Else') message = `unexpected ${tok.image.toUpperCase()} without IF`;
       else if (name === 'Comma') message = "unexpected ',': a list of values needs a function call around it";
       else if (isValueToken(tok) && isValueToken(previous)) {
-        message = `unexpected ${describeToken(tok)}: is an operator missing? (a name with spaces must be quoted, like "${previous!.image} ${tok.image}")`;
+        message = `unexpected ${describeToken(tok)}: is an operator missing?${spaceHint(previous, tok)}`;
       }
       return { message, loc: where() };
     }
@@ -90,6 +90,12 @@ export function syntaxMessage(
       return { message: `unexpected ${describeToken(tok)}; expected a number, a name or '('`, loc: where() };
     }
   }
+}
+
+/** Two names in a row are most often one name with a space that should have been quoted. */
+function spaceHint(previous: IToken | undefined, tok: IToken): string {
+  if (previous?.tokenType.name !== 'Name' || tok.tokenType.name !== 'Name') return '';
+  return ` (a name with spaces must be quoted, like "${previous.image} ${tok.image}")`;
 }
 
 function expectedFromDefault(message: string): string {

@@ -338,7 +338,7 @@ describe('syntax errors give one diagnostic a modeller understands, at the right
   });
 
   it('IF without THEN or ELSE', () => {
-    expect(problem('IF a b')).toMatchObject({ message: "expected THEN after the condition of IF, but found 'b'", column: 6 });
+    expect(problem('IF a > 1 2')).toMatchObject({ message: "expected THEN after the condition of IF, but found '2'", column: 10 });
     expect(problem('IF a THEN b')).toMatchObject({ message: 'expected ELSE: an IF needs both THEN and ELSE, but the equation ends here', column: 12 });
   });
 
@@ -350,6 +350,13 @@ describe('syntax errors give one diagnostic a modeller understands, at the right
     expect(problem('birth rate * 2')).toMatchObject({
       message: 'unexpected \'rate\': is an operator missing? (a name with spaces must be quoted, like "birth rate")',
       column: 7,
+    });
+  });
+
+  it('a name with spaces inside a call', () => {
+    expect(problem('MAX(birth rate, 2)')).toMatchObject({
+      message: 'expected \')\' to close the call to MAX, but found \'rate\' (a name with spaces must be quoted, like "birth rate")',
+      column: 11,
     });
   });
 

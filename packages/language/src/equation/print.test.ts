@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { BinaryOp, Expr, SubscriptIndex, UnaryOp } from '@sluice/ir';
+import { walkExpr, type BinaryOp, type Expr, type SubscriptIndex, type UnaryOp } from '@sluice/ir';
 import { parseEquation } from './parse.js';
 import { printEquation } from './print.js';
 import {
@@ -146,6 +146,25 @@ describe('property: any tree survives print then parse', () => {
         expect(roundTrip(e)).toEqual(e);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('property: every node\'s location covers exactly its own text', () => {
+  it('the text under a node parses to that node', () => {
+    fc.assert(
+      fc.property(arbitraryExpr, (e) => {
+        const text = printEquation(e);
+        const parsed = parseEquation(text).expr!;
+        walkExpr(parsed, (node) => {
+          const loc = node.loc!;
+          expect(loc.line).toBe(1);
+          expect(loc.endLine).toBe(1);
+          const slice = text.slice(loc.column - 1, loc.endColumn! - 1);
+          expect(withoutLoc(parseEquation(slice).expr!), slice).toEqual(withoutLoc(node));
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 });
