@@ -235,6 +235,17 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       if (e.op === '+') return emit(e.operand);
       return `(${truth(emit(e.operand))} ? 0 : 1)`;
     case 'binary': {
+      // Vensim compares dimensions by element (dim1 = dim3 holds where both are at element B).
+      if ((e.op === '=' || e.op === '<>') && ctx.dialect === 'vensim') {
+        const side = (x: Expr): string | undefined => {
+          if (x.kind !== 'var' || x.subscripts || ctx.resolution.has(x)) return undefined;
+          const k = ctx.dims.findIndex((d) => d.ident === x.name);
+          return k < 0 ? undefined : `g[${ctx.layout.elementIds(ctx.dims[k]!)} + ${ctx.index[k]}]`;
+        };
+        const l = side(e.left);
+        const r = side(e.right);
+        if (l && r) return `(${l} ${e.op === '=' ? '===' : '!=='} ${r} ? 1 : 0)`;
+      }
       const a = emit(e.left);
       const b = emit(e.right);
       switch (e.op) {

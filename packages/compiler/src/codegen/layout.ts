@@ -20,6 +20,8 @@ export interface Layout {
   tableOf(gf: GraphicalFunction): TablePlace;
   /** Offset in `g` of the positions, in `to`, of the elements of subrange `from`. */
   indexMap(from: DimInfo, to: DimInfo): number | undefined;
+  /** Offset in `g` of a number per element of `d` that is equal for equal element names. */
+  elementIds(d: DimInfo): number;
   stockBase: number;
   stocks: Node[];
   slotCount(): number;
@@ -43,6 +45,8 @@ export function layOut(nodes: readonly Node[]): Layout {
   const points: number[] = [];
   const places = new Map<GraphicalFunction, TablePlace>();
   const maps = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const idTables = new Map<string, number>();
   return {
     slotOf(n) {
       const s = slots.get(n);
@@ -69,6 +73,17 @@ export function layOut(nodes: readonly Node[]): Layout {
       const offset = points.length;
       points.push(...positions);
       maps.set(key, offset);
+      return offset;
+    },
+    elementIds(d) {
+      const known = idTables.get(d.ident);
+      if (known !== undefined) return known;
+      const offset = points.length;
+      for (const e of d.elements) {
+        if (!ids.has(e)) ids.set(e, ids.size);
+        points.push(ids.get(e)!);
+      }
+      idTables.set(d.ident, offset);
       return offset;
     },
     stockBase: FIXED_SLOTS,
