@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Expr } from '@sluice/ir';
 import { parseEquation } from './parse.js';
 import {
@@ -413,5 +414,25 @@ describe('long equations', () => {
     const terms = Array.from({ length: 2000 }, (_, i) => `x${i}`);
     const { expr } = parseEquation(terms.join(' + '));
     expect(expr).toMatchObject({ kind: 'binary', op: '+', right: { name: 'x1999' } });
+  });
+});
+
+describe('property: any text gives a tree or exactly one diagnostic, never an exception', () => {
+  const pieces = ['a', 'Max', '(', ')', '[', ']', ',', ':', '*', '-', '+', '^', "'", '.', 'IF', 'THEN', 'ELSE', 'not', 'and',
+    '<=', '<>', '=', '1', '.5e3', '"q r"', '{c}', '{', '}', '"', ' ', '\n', '#', '&&', '\u2028'];
+  const check = (text: string): void => {
+    const { expr, diagnostics } = parseEquation(text, { file: 'f', line: 3, column: 4 });
+    if (expr === null) {
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]!.loc!.line).toBeGreaterThanOrEqual(3);
+    } else expect(diagnostics).toEqual([]);
+  };
+
+  it('for token soup', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join('')), check), { numRuns: 2000 });
+  });
+
+  it('for arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), check), { numRuns: 1000 });
   });
 });
