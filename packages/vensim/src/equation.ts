@@ -45,31 +45,52 @@ export function mapEquation(eq: Equation, f: (e: Expr) => Expr): Equation {
   return out;
 }
 
-/** Rebuild an expression bottom-up, letting `f` replace any node. */
+/**
+ * Rebuild an expression bottom-up, letting `f` replace any node. A node whose children all come
+ * back unchanged is passed on as the same object, so maps keyed by nodes (argument texts) still
+ * find it.
+ */
 export function rewrite(e: Expr, f: (e: Expr) => Expr): Expr {
+  const same = <T>(a: readonly T[], b: readonly T[]): boolean => a.every((x, i) => x === b[i]);
   switch (e.kind) {
     case 'number':
     case 'table':
       return f(e);
-    case 'var':
-      return f(
-        e.subscripts
-          ? {
-              ...e,
-              subscripts: e.subscripts.map((s) =>
-                s.kind === 'index' ? { ...s, expr: rewrite(s.expr, f) } : s.kind === 'range' ? { ...s, from: rewrite(s.from, f), to: rewrite(s.to, f) } : s,
-              ),
-            }
-          : e,
-      );
-    case 'call':
-      return f({ ...e, args: e.args.map((a) => rewrite(a, f)) });
+    case 'var': {
+      if (!e.subscripts) return f(e);
+      const subscripts = e.subscripts.map((s) => {
+        if (s.kind === 'index') {
+          const expr = rewrite(s.expr, f);
+          return expr === s.expr ? s : { ...s, expr };
+        }
+        if (s.kind === 'range') {
+          const from = rewrite(s.from, f);
+          const to = rewrite(s.to, f);
+          return from === s.from && to === s.to ? s : { ...s, from, to };
+        }
+        return s;
+      });
+      return f(same(subscripts, e.subscripts) ? e : { ...e, subscripts });
+    }
+    case 'call': {
+      const args = e.args.map((a) => rewrite(a, f));
+      return f(same(args, e.args) ? e : { ...e, args });
+    }
     case 'unary':
-    case 'transpose':
-      return f({ ...e, operand: rewrite(e.operand, f) });
-    case 'binary':
-      return f({ ...e, left: rewrite(e.left, f), right: rewrite(e.right, f) });
-    case 'if':
-      return f({ ...e, condition: rewrite(e.condition, f), then: rewrite(e.then, f), else: rewrite(e.else, f) });
+    case 'transpose': {
+      const operand = rewrite(e.operand, f);
+      return f(operand === e.operand ? e : { ...e, operand });
+    }
+    case 'binary': {
+      const left = rewrite(e.left, f);
+      const right = rewrite(e.right, f);
+      return f(left === e.left && right === e.right ? e : { ...e, left, right });
+    }
+    case 'if': {
+      const condition = rewrite(e.condition, f);
+      const then = rewrite(e.then, f);
+      const otherwise = rewrite(e.else, f);
+      return f(condition === e.condition && then === e.then && otherwise === e.else ? e : { ...e, condition, then, else: otherwise });
+    }
   }
 }

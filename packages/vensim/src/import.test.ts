@@ -311,6 +311,14 @@ describe('subscripts', () => {
     ]);
   });
 
+  test('ELMCOUNT of a range is its number of elements', () => {
+    const p = load('A: (a1-a30) ~~|\nn = ELMCOUNT(A) * 2 ~~|');
+    expect(shape(variable(p, 'n').equation?.expr)).toEqual({ kind: 'binary', op: '*', left: num(30), right: num(2) });
+    expect(variable(p, 'n').equation?.text).toBe('ELMCOUNT(A) * 2');
+    const s = variable(load('A: a1, a2 ~~|\ns = INTEG(ELMCOUNT(A), 1) ~~|'), 's');
+    expect(s.kind === 'stock' && s.netFlow).toMatchObject({ text: 'ELMCOUNT(A)', expr: { kind: 'number', value: 2 } });
+  });
+
   test('a subscripted lookup called with subscripts becomes LOOKUP(table[...], x)', () => {
     const p = load('A: a1, a2 ~~|\ntbl[A]( (0,0), (1,1) ) ~~|\ny[A] = tbl[A](Time) ~~|');
     expect(variable(p, 'tbl')).toMatchObject({ dimensions: ['A'], gf: { xs: [0, 1], ys: [0, 1] } });

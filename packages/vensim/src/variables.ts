@@ -66,7 +66,7 @@ function buildVariable(ident: string, group: ParsedEntry[], dims: DimensionIndex
   const name = displayOf(firstLhs.name.raw);
   const pieces: Piece[] = [];
   for (const entry of group) {
-    const piece = pieceOf(entry, name, diagnostics);
+    const piece = pieceOf(entry, name, dims, diagnostics);
     if (piece) pieces.push(piece);
   }
   if (pieces.length !== group.length) return undefined;
@@ -104,7 +104,7 @@ function buildVariable(ident: string, group: ParsedEntry[], dims: DimensionIndex
   return arrayed(result, pieces, dims, diagnostics);
 }
 
-function pieceOf(entry: ParsedEntry, name: string, diagnostics: Diagnostic[]): Piece | undefined {
+function pieceOf(entry: ParsedEntry, name: string, dims: DimensionIndex, diagnostics: Diagnostic[]): Piece | undefined {
   const a = entry.ast;
   if (a.kind === 'bare') {
     diagnostics.push(error('missing-equation', `${name} has no equation`, a.lhs.name.loc, name));
@@ -112,7 +112,9 @@ function pieceOf(entry: ParsedEntry, name: string, diagnostics: Diagnostic[]): P
   }
   if (a.kind === 'lookup') return { lhs: a.lhs, body: { kind: 'lookup', table: a.table }, entry };
   if (a.kind === 'data') return { lhs: a.lhs, body: { kind: 'data', method: a.method }, entry };
-  if (a.kind === 'lookup-source') return { lhs: a.lhs, body: { kind: 'definition', def: definitionOf(withDataSource(a.source, entry), entry) }, entry };
+  // Texts come from the expression as parsed; the rewrites apply to the expressions only.
+  const resolve = (e: Expr): Expr => elementCounts(withDataSource(e, entry), dims);
+  if (a.kind === 'lookup-source') return { lhs: a.lhs, body: { kind: 'definition', def: mapDefinition(definitionOf(a.source, entry), resolve) }, entry };
   if (a.kind !== 'equation') return undefined;
   if (a.rhs.kind === 'list') {
     if (a.rhs.notConstant) {
@@ -121,13 +123,36 @@ function pieceOf(entry: ParsedEntry, name: string, diagnostics: Diagnostic[]): P
     }
     return { lhs: a.lhs, body: { kind: 'list', values: a.rhs.rows.flat(), loc: entry.rhs?.loc }, entry };
   }
-  const expr = withDataSource(a.rhs.expr, entry);
-  const def = definitionOf(expr, entry);
+  const def = mapDefinition(definitionOf(a.rhs.expr, entry), resolve);
   if (def.kind === 'invalid') {
     diagnostics.push(error('arguments', `${name}: INTEG and ACTIVE INITIAL take two arguments`, entry.rhs?.loc, name));
     return undefined;
   }
   return { lhs: a.lhs, body: { kind: 'definition', def }, entry, op: a.op };
+}
+
+function mapDefinition(def: Definition, f: (e: Expr) => Expr): Definition {
+  const m = (eq: Equation): Equation => mapEquation(eq, f);
+  if (def.kind === 'stock') return { kind: 'stock', rate: m(def.rate), initial: m(def.initial) };
+  if (def.kind === 'aux') {
+    const out: Definition = { kind: 'aux', equation: m(def.equation) };
+    if (def.initial) out.initial = m(def.initial);
+    if (def.gf) out.gf = def.gf;
+    return out;
+  }
+  return def;
+}
+
+/** `ELMCOUNT(range)` is the number of elements of the range, known once ranges are read. */
+function elementCounts(expr: Expr, dims: DimensionIndex): Expr {
+  return rewrite(expr, (e) => {
+    const arg = e.kind === 'call' && e.fn === 'ELMCOUNT' && e.args.length === 1 ? e.args[0] : undefined;
+    const dim = arg?.kind === 'var' && !arg.subscripts ? dims.get(arg.name) : undefined;
+    if (!dim) return e;
+    const n: Expr = { kind: 'number', value: dim.elements.length };
+    if (e.loc) n.loc = e.loc;
+    return n;
+  });
 }
 
 /** `GET XLS DATA('file', 'sheet', ...)`: string arguments leave the expression for `extra`. */
