@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { canonicalName, formatDiagnostic, type Dimension, type Equation, type GraphicalFunction, type Project, type Variable } from '@sluice/ir';
+import { parseEquation } from '../equation/parse.js';
+import { parseSluice, printSluice } from './index.js';
+
+/**
+ * For random small projects: the printed text parses without errors, gives back the same IR
+ * (ignoring source locations), and printing that again gives the same text.
+ */
+
+function withoutLocs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutLocs);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'loc').map(([k, v]) => [k, withoutLocs(v)]));
+  }
+  return value;
+}
+
+/** Names of every kind: identifiers, keywords, and texts that need quoting and escapes. */
+const nameArb = fc
+  .oneof(
+    fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/),
+    fc.constantFrom('stock', 'units', 'end', 'Flow', 'début', 'Δt', 'a b', 'x"y', 'back\\slash', 'two\nlines', '#hash', '1st'),
+    fc.string({ unit: fc.constantFrom('a', 'B', ' ', '_', '"', '\\', '-', '(', 'é', '1', '#', '\t'), minLength: 1, maxLength: 8 }),
+  )
+  .filter((s) => canonicalName(s) !== '' && canonicalName(s) !== '"');
+
+/** Text for units and docs: anything on one line for units, anything at all for docs. */
+const docArb = fc.string({ unit: fc.constantFrom('a', ' ', '"', '\\', '\n', 'é', '#', '{', '}', '\t'), maxLength: 12 });
+const unitsArb = fc.stringMatching(/^[a-z]+(\/[a-z]+)?( [a-z]+)?$/);
+
+const numberArb = fc.integer({ min: -400, max: 400 }).map((n) => n / 4);
+
+/** Formulas built from a small expression grammar, as a modeller would write them. */
+const formulaArb: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.nat(1000).map(String),
+    fc.constantFrom('TIME', 'a', 'b_c', '"x y"', 'DT'),
+    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^', '>'), tie('e')).map(([l, op, r]) => `${l} ${op} ${r}`),
+    tie('e').map((x) => `(${x})`),
+    fc.tuple(tie('e'), tie('e')).map(([x, y]) => `MAX(${x}, ${y})`),
+    fc.tuple(tie('e'), tie('e'), tie('e')).map(([c, x, y]) => `IF ${c} THEN ${x} ELSE ${y}`),
+  ),
+})).e;
+
+function equation(text: string): Equation {
+  return { text, expr: parseEquation(text).expr };
+}
+
+const graphArb: fc.Arbitrary<GraphicalFunction> = fc
+  .record({
+    type: fc.constantFrom('continuous', 'extrapolate', 'discrete' as const),
+    xs: fc.uniqueArray(numberArb, { minLength: 1, maxLength: 12 }).map((xs) => [...xs].sort((a, b) => a - b)),
+    ys: fc.array(numberArb, { minLength: 12, maxLength: 12 }),
+    yScale: fc.option(fc.constant({ min: 0, max: 10 }), { nil: undefined }),
+  })
+  .map(({ type, xs, ys, yScale }) => {
+    const gf: GraphicalFunction = { type, xs, ys: ys.slice(0, xs.length) };
+    if (yScale) gf.yScale = yScale;
+    return gf;
+  });
+
+interface Draft {
+  kind: 'stock' | 'flow' | 'aux';
+  name: string;
+  formula: string | null;
+  units?: string;
+  doc?: string;
+  gf?: GraphicalFunction;
+  flag: boolean;
+  arrayed: boolean;
+}
+
+const draftArb: fc.Arbitrary<Draft> = fc.record(
+  {
+    kind: fc.constantFrom('stock', 'flow', 'aux' as const),
+    name: nameArb,
+    formula: fc.option(formulaArb, { nil: null, freq: 8 }),
+    units: unitsArb,
+    doc: docArb,
+    gf: graphArb,
+    flag: fc.boolean(),
+    arrayed: fc.boolean(),
+  },
+  { requiredKeys: ['kind', 'name', 'formula', 'flag', 'arrayed'] },
+);
+
+const projectArb: fc.Arbitrary<Project> = fc
+  .record({
+    title: fc.option(nameArb, { nil: undefined }),
+    start: fc.integer({ min: -10, max: 10 }),
+    length: fc.integer({ min: 1, max: 100 }),
+    dt: fc.constantFrom(1, 0.5, 0.25, 0.125),
+    reciprocal: fc.boolean(),
+    method: fc.constantFrom('euler', 'rk2', 'rk4' as const),
+    timeUnits: fc.option(unitsArb, { nil: undefined }),
+    elements: fc.uniqueArray(nameArb, { minLength: 1, maxLength: 3, selector: canonicalName }),
+    drafts: fc.uniqueArray(draftArb, { minLength: 1, maxLength: 7, selector: (d) => canonicalName(d.name) }),
+    loop: fc.boolean(),
+  })
+  .map(({ title, start, length, dt, reciprocal, method, timeUnits, elements, drafts, loop }) => {
+    const dimension: Dimension = { name: 'Region', ident: 'region', elements };
+    const flows = drafts.filter((d) => d.kind === 'flow').map((d) => canonicalName(d.name));
+    const variables: Variable[] = drafts.map((d, i) => {
+      const base: Variable = { kind: 'aux', name: d.name, ident: canonicalName(d.name) };
+      if (d.formula !== null) base.equation = equation(d.formula);
+      if (d.units !== undefined) base.units = d.units;
+      if (d.doc !== undefined) base.doc = d.doc;
+      if (d.gf !== undefined) base.gf = d.gf;
+      if (d.arrayed) base.dimensions = ['Region'];
+      if (d.kind === 'stock') {
+        return { ...base, kind: 'stock', inflows: flows.filter((_, j) => (i + j) % 2 === 0), outflows: flows.filter((_, j) => (i + j) % 2 === 1), nonNegative: d.flag };
+      }
+      if (d.kind === 'flow') return { ...base, kind: 'flow', nonNegative: d.flag };
+      return base;
+    });
+    const project: Project = {
+      dialect: 'xmile',
+      source: { format: 'sluice' },
+      simSpecs: { start, stop: start + length, dt, method },
+      units: [],
+      dimensions: [dimension],
+      models: [{ variables }],
+      macros: [],
+    };
+    if (reciprocal) project.simSpecs.dtReciprocal = true;
+    if (timeUnits !== undefined) project.simSpecs.timeUnits = timeUnits;
+    if (title !== undefined) project.name = title;
+    if (loop) project.models[0]!.loops = [{ name: 'L1', variables: variables.map((v) => v.ident) }];
+    return project;
+  });
+
+describe('printSluice and parseSluice', () => {
+  it('round-trip random small projects', () => {
+    fc.assert(
+      fc.property(projectArb, (project) => {
+        const text = printSluice(project);
+        const r = parseSluice(text);
+        if (!r.ok) throw new Error(`${text}\n${r.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
+        expect(withoutLocs(r.value)).toEqual(withoutLocs(project));
+        expect(printSluice(r.value)).toBe(text);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
