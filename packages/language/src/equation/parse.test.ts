@@ -390,7 +390,14 @@ describe('syntax errors give one diagnostic a modeller understands, at the right
     });
     expect(problem('-'.repeat(10_000) + '1')).toMatchObject({ code: 'syntax' });
     expect(problem(Array(10_000).fill('a').join('^'))).toMatchObject({ code: 'syntax' });
+    expect(problem('IF a THEN 1 ELSE '.repeat(100) + '0')).toMatchObject({ code: 'syntax' });
     expect(tree('('.repeat(60) + '1' + ')'.repeat(60))).toEqual(num(1));
+  });
+
+  it('many IFs side by side are not nesting', () => {
+    const args = Array.from({ length: 100 }, (_, i) => `IF t > ${i} THEN ${i} ELSE 0`);
+    expect(parseEquation(`MAX(${args.join(', ')})`).diagnostics).toEqual([]);
+    expect(parseEquation(args.map((x) => `(${x})`).join(' + ')).diagnostics).toEqual([]);
   });
 });
 

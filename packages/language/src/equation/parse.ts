@@ -76,16 +76,29 @@ export function parseEquation(text: string, origin: EquationOrigin = {}): Parsed
 }
 
 /**
- * The first token beyond the nesting limit. Counts open brackets, runs of prefix operators, and
- * every IF and `^` so far (an IF or a power nests whatever follows it, with no closing token).
+ * The first token beyond the nesting limit. An open bracket nests what follows until it closes;
+ * an IF or a `^` nests whatever follows it up to the next `,` or closing bracket around it (it has
+ * no closing token of its own); so does a run of prefix operators.
  */
 function findExcessiveNesting(tokens: IToken[]): IToken | undefined {
+  // Per open bracket: how many IFs and `^` are still open inside it.
+  const open: number[] = [0];
   let depth = 0;
   let prefixRun = 0;
   for (const tok of tokens) {
     const name = tok.tokenType.name;
-    if (name === 'LParen' || name === 'LBracket' || name === 'If' || name === 'Caret') depth++;
-    else if (name === 'RParen' || name === 'RBracket') depth--;
+    if (name === 'LParen' || name === 'LBracket') {
+      open.push(0);
+      depth++;
+    } else if ((name === 'RParen' || name === 'RBracket') && open.length > 1) {
+      depth -= 1 + open.pop()!;
+    } else if (name === 'Comma') {
+      depth -= open[open.length - 1]!;
+      open[open.length - 1] = 0;
+    } else if (name === 'If' || name === 'Caret') {
+      open[open.length - 1]!++;
+      depth++;
+    }
     prefixRun = name === 'Minus' || name === 'Plus' || name === 'Not' ? prefixRun + 1 : 0;
     if (depth + prefixRun > maxNesting) return tok;
   }
