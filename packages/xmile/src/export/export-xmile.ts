@@ -1,6 +1,7 @@
 import type { Dimension, Macro, Model, Project, SimSpecs, UnitDefinition } from '@sluice/ir';
 import { writeGeneratedView } from './layout.js';
-import { equationText, refNameIn, writeVariable } from './variable.js';
+import { withNamedNetFlows } from './net-flow.js';
+import { equationText, refNameIn, writeVariable, type EquationStyle } from './variable.js';
 import { formatNumber, XmlWriter, type Attrs } from './xml-writer.js';
 
 const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
@@ -20,10 +21,17 @@ export function exportXmile(project: Project): string {
     for (const raw of (project.extra?.rawTopLevel as string[] | undefined) ?? []) w.raw(raw);
     writeUnits(w, project.units);
     writeDimensions(w, project.dimensions);
-    project.models.forEach((m, i) => writeModel(w, m, i === 0 ? (project.extra?.mainModelName as string | undefined) : m.name));
-    for (const macro of project.macros) writeMacro(w, macro);
+    const style: EquationStyle = { keepText: fromXmileFile(project) };
+    project.models.forEach((m, i) => writeModel(w, m, i === 0 ? (project.extra?.mainModelName as string | undefined) : m.name, style));
+    for (const macro of project.macros) writeMacro(w, macro, style);
   });
   return w.toString();
+}
+
+/** Equation text is XMILE only when the project was read from an XMILE file. */
+function fromXmileFile(project: Project): boolean {
+  const format = project.source?.format;
+  return project.dialect === 'xmile' && (format === 'xmile' || format === 'stmx' || format === 'itmx');
 }
 
 function writeHeader(w: XmlWriter, project: Project): void {
@@ -84,12 +92,13 @@ function writeDimensions(w: XmlWriter, dims: Dimension[]): void {
   });
 }
 
-function writeModel(w: XmlWriter, model: Model, name: string | undefined): void {
+function writeModel(w: XmlWriter, model: Model, name: string | undefined, style: EquationStyle): void {
   const attrs: Attrs = name === undefined ? {} : { name };
+  const variables = withNamedNetFlows(model.variables.filter((v) => !v.hidden));
   w.node('model', attrs, () => {
-    const ref = refNameIn(model.variables);
+    const ref = refNameIn(variables);
     w.node('variables', {}, () => {
-      for (const v of model.variables) if (!v.hidden) writeVariable(w, v, ref);
+      for (const v of variables) writeVariable(w, v, ref, style);
       for (const g of model.groups ?? []) {
         w.node('group', { name: g.name }, () => g.variables.forEach((v) => w.leaf('entity', { name: ref(v) })));
       }
@@ -97,19 +106,20 @@ function writeModel(w: XmlWriter, model: Model, name: string | undefined): void 
     if (model.doc !== undefined) w.leaf('doc', {}, model.doc);
     // Raw views from a modern file go back as they were; a model without (or with legacy) views gets a drawn one.
     if (model.views !== undefined && model.views.trimStart().startsWith('<views')) w.raw(model.views);
-    else writeGeneratedView(w, model);
+    else writeGeneratedView(w, { ...model, variables });
   });
 }
 
-function writeMacro(w: XmlWriter, macro: Macro): void {
+function writeMacro(w: XmlWriter, macro: Macro, style: EquationStyle): void {
   w.node('macro', { name: macro.name }, () => {
     for (const p of macro.parameters) w.leaf('parm', {}, p);
-    if (macro.equation) w.leaf('eqn', {}, equationText(macro.equation));
+    if (macro.equation) w.leaf('eqn', {}, equationText(macro.equation, style));
     if (macro.simSpecs) writeSimSpecs(w, macro.simSpecs);
     if (macro.doc !== undefined) w.leaf('doc', {}, macro.doc);
     if (macro.variables.length > 0) {
-      const ref = refNameIn(macro.variables);
-      w.node('variables', {}, () => macro.variables.forEach((v) => writeVariable(w, v, ref)));
+      const variables = withNamedNetFlows(macro.variables);
+      const ref = refNameIn(variables);
+      w.node('variables', {}, () => variables.forEach((v) => writeVariable(w, v, ref, style)));
     }
   });
 }

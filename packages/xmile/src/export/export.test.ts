@@ -97,3 +97,38 @@ describe('export', () => {
     expect(vars[3]?.gf).toEqual({ type: 'extrapolate', xs: [0, 5, 10], ys: [1, 2, 3], xScale: { min: 0, max: 10 }, xFromScale: true });
   });
 });
+
+describe('export of a Vensim model', () => {
+  it('names the net flow of an INTEG stock and prints equations from their parse', () => {
+    const p: Project = {
+      dialect: 'vensim',
+      source: { format: 'mdl', file: 'pop.mdl' },
+      simSpecs: { start: 0, stop: 10, dt: 1, method: 'euler' },
+      units: [],
+      dimensions: [],
+      models: [
+        {
+          variables: [
+            {
+              kind: 'stock',
+              name: 'Population',
+              ident: 'population',
+              equation: { text: '100', expr: num(100) },
+              netFlow: { text: 'births :AND: 1', expr: binary(ref('births'), '-', num(1)) },
+              inflows: [],
+              outflows: [],
+              nonNegative: false,
+            },
+            { kind: 'aux', name: 'births', ident: 'births', equation: { text: '5', expr: num(5) } },
+          ],
+        },
+      ],
+      macros: [],
+    };
+    const text = exportXmile(p);
+    expect(text).toMatch(/<stock name="Population">\s*<eqn>100<\/eqn>\s*<inflow>Population_net_flow<\/inflow>\s*<\/stock>/);
+    expect(text).toMatch(/<flow name="Population net flow">\s*<eqn>births - 1<\/eqn>\s*<\/flow>/);
+    const back = importXmile(text);
+    expect(back.ok && back.value.models[0]?.variables.map((v) => v.ident)).toEqual(['population', 'population_net_flow', 'births']);
+  });
+});

@@ -15,13 +15,21 @@ export function refNameIn(variables: Variable[]): RefName {
       .join('.');
 }
 
-/** The equation as the file wrote it, or printed from its parse when there is no text. */
-export function equationText(eq: Equation): string {
-  if (eq.text.trim() !== '') return eq.text;
-  return eq.expr ? printEquation(eq.expr) : '';
+/**
+ * How equations are written. Text from an XMILE file is written back as it was; text from
+ * anywhere else (Vensim, the Sluice language) is in another syntax, so it is printed from its parse.
+ */
+export interface EquationStyle {
+  keepText: boolean;
 }
 
-export function writeVariable(w: XmlWriter, v: Variable, ref: RefName): void {
+/** The equation as the file wrote it, or printed from its parse. */
+export function equationText(eq: Equation, style: EquationStyle): string {
+  if (eq.expr && (!style.keepText || eq.text.trim() === '')) return printEquation(eq.expr);
+  return eq.text;
+}
+
+export function writeVariable(w: XmlWriter, v: Variable, ref: RefName, style: EquationStyle): void {
   const attrs: Attrs = { name: v.name };
   if (v.access) attrs.access = v.access;
   const kept = v.extra?.attrs as Record<string, string> | undefined;
@@ -41,8 +49,8 @@ export function writeVariable(w: XmlWriter, v: Variable, ref: RefName): void {
     return;
   }
   w.node(v.kind, attrs, () => {
-    writeEquations(w, v);
-    if (v.kind === 'stock') writeStockParts(w, v, ref);
+    writeEquations(w, v, style);
+    if (v.kind === 'stock') writeStockParts(w, v, ref, style);
     if (v.kind === 'flow') {
       if (v.nonNegative) w.leaf('non_negative');
       if (v.extra?.leak) w.leaf(v.extra.leakIntegers ? 'leak_integers' : 'leak');
@@ -53,7 +61,7 @@ export function writeVariable(w: XmlWriter, v: Variable, ref: RefName): void {
   });
 }
 
-function writeEquations(w: XmlWriter, v: Variable): void {
+function writeEquations(w: XmlWriter, v: Variable, style: EquationStyle): void {
   if (v.dimensions && v.dimensions.length > 0) {
     w.node('dimensions', {}, () => v.dimensions?.forEach((d) => w.leaf('dim', { name: d })));
   }
@@ -64,22 +72,22 @@ function writeEquations(w: XmlWriter, v: Variable): void {
   }
   if (v.elements && v.elements.length > 0) {
     const shared = v.extra?.sharedElementEquation ? v.elements[0]?.equation : undefined;
-    if (shared) w.leaf('eqn', {}, equationText(shared));
-    for (const e of v.elements) writeElement(w, e, shared !== undefined);
+    if (shared) w.leaf('eqn', {}, equationText(shared, style));
+    for (const e of v.elements) writeElement(w, e, shared !== undefined, style);
     return;
   }
-  if (v.equation) w.leaf('eqn', {}, equationText(v.equation));
+  if (v.equation) w.leaf('eqn', {}, equationText(v.equation, style));
   if (v.gf) writeGraphicalFunction(w, v.gf);
 }
 
-function writeElement(w: XmlWriter, e: ElementEquation, sharedEquation: boolean): void {
+function writeElement(w: XmlWriter, e: ElementEquation, sharedEquation: boolean, style: EquationStyle): void {
   w.node('element', { subscript: e.subscripts.join(', ') }, () => {
-    if (!sharedEquation) w.leaf('eqn', {}, equationText(e.equation));
+    if (!sharedEquation) w.leaf('eqn', {}, equationText(e.equation, style));
     if (e.gf) writeGraphicalFunction(w, e.gf);
   });
 }
 
-function writeStockParts(w: XmlWriter, s: Stock, ref: RefName): void {
+function writeStockParts(w: XmlWriter, s: Stock, ref: RefName, style: EquationStyle): void {
   for (const f of s.inflows) w.leaf('inflow', {}, ref(f));
   for (const f of s.outflows) w.leaf('outflow', {}, ref(f));
   const c = s.conveyor;
@@ -88,10 +96,10 @@ function writeStockParts(w: XmlWriter, s: Stock, ref: RefName): void {
     if (c.discrete) attrs.discrete = 'true';
     if (s.extra?.exponentialLeak) attrs.exponential_leak = 'true';
     w.node('conveyor', attrs, () => {
-      w.leaf('len', {}, equationText(c.transitTime));
-      if (c.capacity) w.leaf('capacity', {}, equationText(c.capacity));
-      if (c.inflowLimit) w.leaf('in_limit', {}, equationText(c.inflowLimit));
-      if (c.arrest) w.leaf('arrest', {}, equationText(c.arrest));
+      w.leaf('len', {}, equationText(c.transitTime, style));
+      if (c.capacity) w.leaf('capacity', {}, equationText(c.capacity, style));
+      if (c.inflowLimit) w.leaf('in_limit', {}, equationText(c.inflowLimit, style));
+      if (c.arrest) w.leaf('arrest', {}, equationText(c.arrest, style));
     });
   } else if (s.nonNegative) w.leaf('non_negative');
   if (s.queue) w.leaf('queue');
