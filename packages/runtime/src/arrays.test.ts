@@ -111,6 +111,20 @@ describe('arrays', () => {
     expect([v['per city[Boston]'], v['per city[Rome]']]).toEqual([23, 63]);
   });
 
+  it('SUM and MEAN of an expression loop over the dimensions its wildcards name', () => {
+    const r = run(
+      project([
+        { name: 'w', dims: ['City'], elements: [[['Boston'], '1'], [['Paris'], '2'], [['Rome'], '3']] },
+        { name: 'm', dims: ['City', 'Product'], eqn: 'City * 10 + Product' },
+        { name: 'dot', dims: ['Product'], eqn: 'SUM(w[*] * m[*, Product])' },
+        { name: 'avg', eqn: 'MEAN(w[*] * 2)' },
+      ]),
+    );
+    const v = first(r);
+    // Pizza: 1*11 + 2*21 + 3*31 = 146; Salad: 1*12 + 2*22 + 3*32 = 152.
+    expect([v['dot[Pizza]'], v['dot[Salad]'], v['avg']]).toEqual([146, 152, 4]);
+  });
+
   it('arrayed stocks integrate per element from flows of the same shape', () => {
     const r = run(
       project([

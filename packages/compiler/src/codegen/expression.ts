@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Dialect, type Expr, type Variable, type VariableRef } from '@sluice/ir';
+import { error, walkExpr, type Diagnostic, type Dialect, type Expr, type Variable, type VariableRef } from '@sluice/ir';
 import type { EmitContext } from '../builtins/types.js';
 import type { Pass } from '../graph/dependencies.js';
 import { stridesOf, type DimInfo } from '../graph/dimensions.js';
@@ -19,6 +19,12 @@ export interface ExpressionContext {
   /** The variable whose equation this is, for messages. */
   owner: Variable;
   diags: Diagnostic[];
+  /** Statements that must run before the expression (loops of a reduction over an expression). */
+  pre: string[];
+  /** Numbers the temporaries of one generated function, so their names never collide. */
+  temps: { next: number };
+  /** Inside a reduction: the index of each dimension its wildcards (`d!`, `*`) run over. */
+  wildcards?: Map<string, string>;
 }
 
 export const slotRef = (slot: number | string): string => `v[${slot}]`;
@@ -101,7 +107,18 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       const d = dims[k]!;
       const s = subs[k]!;
       if (s.kind === 'wildcard') {
-        out.push({ all: true });
+        const bound = ctx.wildcards?.get(s.dimension ?? d.ident);
+        if (bound === undefined) out.push({ all: true });
+        else if (s.dimension === undefined || s.dimension === d.ident) out.push({ index: bound });
+        else {
+          const sub = ctx.dims.find((c) => c.ident === s.dimension);
+          const map = sub ? ctx.layout.indexMap(sub, d) : undefined;
+          if (map === undefined) {
+            fail(`'${s.dimension}' is not a subrange of '${d.name}' ('${ref.display}')`, ref);
+            return undefined;
+          }
+          out.push({ index: `g[${map} + ${bound}]` });
+        }
         continue;
       }
       if (s.kind === 'range') {
@@ -163,7 +180,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
   /** SUM(a[*]) and friends: a helper over a run of equally spaced slots. */
   const reduce = (fn: string, arg: Expr): string => {
     const r = arg.kind === 'var' ? ctx.resolution.get(arg) : undefined;
-    if (arg.kind !== 'var' || r?.kind !== 'node') return fail(`${fn} needs an array variable`, arg);
+    if (arg.kind !== 'var' || r?.kind !== 'node') return reduceExpression(fn, arg);
     const node = r.node;
     const strides = stridesOf(node.dims);
     const sel: Selector[] | undefined = arg.subscripts?.length ? selectors(node, arg) : node.dims.map(() => ({ all: true }));
@@ -181,6 +198,46 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     else return fail(`${fn} over these subscripts is not compiled yet`, arg, 'unsupported');
     return `h.${REDUCERS[fn]}(v, ${start}, ${stride}, ${count})`;
   };
+
+  /**
+   * SUM(a[d!] * b[d!]): a loop, written before the statement, over the dimensions the wildcards
+   * name; the expression is evaluated at each of their elements.
+   */
+  const reduceExpression = (fn: string, arg: Expr): string => {
+    const loops: DimInfo[] = [];
+    walkExpr(arg, (x) => {
+      if (x.kind !== 'var') return;
+      const r = ctx.resolution.get(x);
+      if (r?.kind !== 'node') return;
+      x.subscripts?.forEach((s, k) => {
+        if (s.kind !== 'wildcard') return;
+        const own = r.node.dims[k];
+        const d = s.dimension === undefined || s.dimension === own?.ident ? own : ctx.dims.find((c) => c.ident === s.dimension) ?? findSubrange(s.dimension);
+        if (d && !loops.some((l) => l.ident === d.ident)) loops.push(d);
+      });
+    });
+    if (loops.length === 0 || fn === 'STDDEV') return fail(`${fn} of an expression needs wildcard subscripts (a[dim!] or a[*])`, arg, 'unsupported');
+    const t = `s${ctx.temps.next++}`;
+    const index = loops.map(() => `i${ctx.temps.next++}`);
+    const inner: ExpressionContext = {
+      ...ctx,
+      dims: [...ctx.dims, ...loops],
+      index: [...ctx.index, ...index],
+      wildcards: new Map([...(ctx.wildcards ?? []), ...loops.map((d, k): [string, string] => [d.ident, index[k]!])]),
+      pre: ctx.pre,
+    };
+    const count = loops.reduce((n, d) => n * d.elements.length, 1);
+    if (fn === 'SIZE') return String(count);
+    const value = emitExpr(arg, inner);
+    const start = fn === 'MIN' ? '(1 / 0)' : fn === 'MAX' ? '(-1 / 0)' : '0';
+    const step = fn === 'MIN' ? `${t} = Math.min(${t}, ${value});` : fn === 'MAX' ? `${t} = Math.max(${t}, ${value});` : `${t} += ${value};`;
+    const open = loops.map((d, k) => `for (let ${index[k]} = 0; ${index[k]} < ${d.elements.length}; ${index[k]}++) {`).join(' ');
+    ctx.pre.push(`let ${t} = ${start};`, `${open} ${step} ${loops.map(() => '}').join(' ')}`);
+    return fn === 'MEAN' ? `(${t} / ${count})` : t;
+  };
+
+  /** A dimension known only by name (a subrange a wildcard names): found through the layout. */
+  const findSubrange = (ident: string): DimInfo | undefined => ctx.layout.dimension(ident);
 
   switch (e.kind) {
     case 'number':

@@ -20,6 +20,8 @@ export interface Layout {
   tableOf(gf: GraphicalFunction): TablePlace;
   /** Offset in `g` of the positions, in `to`, of the elements of subrange `from`. */
   indexMap(from: DimInfo, to: DimInfo): number | undefined;
+  /** A dimension by canonical name. */
+  dimension(ident: string): DimInfo | undefined;
   /** Offset in `g` of a number per element of `d` that is equal for equal element names. */
   elementIds(d: DimInfo): number;
   stockBase: number;
@@ -28,7 +30,7 @@ export interface Layout {
   tables(): Float64Array;
 }
 
-export function layOut(nodes: readonly Node[]): Layout {
+export function layOut(nodes: readonly Node[], dimensions: ReadonlyMap<string, DimInfo>): Layout {
   const slots = new Map<Node, number>();
   let next = FIXED_SLOTS;
   const stocks = nodes.filter((n) => n.role === 'stock');
@@ -75,6 +77,7 @@ export function layOut(nodes: readonly Node[]): Layout {
       maps.set(key, offset);
       return offset;
     },
+    dimension: (ident) => dimensions.get(ident),
     elementIds(d) {
       const known = idTables.get(d.ident);
       if (known !== undefined) return known;

@@ -72,7 +72,8 @@ export function generateProgram(
   if (diags.length > before) return undefined;
   const initialOrder = orderNodes(initialNodes, (n) => initialDeps.get(n)!.deps, []);
 
-  const layout: Layout = layOut(nodes);
+  const layout: Layout = layOut(nodes, resolved.dimensions);
+  const temps = { next: 0 };
   const stocks = layout.stocks;
   const cutInPlace = flowsCutInPlace(stocks);
 
@@ -117,6 +118,8 @@ export function generateProgram(
     index,
     owner,
     diags,
+    pre: [],
+    temps,
   });
 
   const emitNode = (n: Node, pass: 'initial' | 'step'): string => {
@@ -127,13 +130,14 @@ export function generateProgram(
       if (!expr || constantEquations.has(eq)) continue;
       parts.push(
         emitEquation(n, eq, base, (index, target) => {
-          let value = emitExpr(expr, contextFor(pass, n.variable, eq.dims, index));
+          const c = contextFor(pass, n.variable, eq.dims, index);
+          let value = emitExpr(expr, c);
           if (eq.gf && (n.role === 'aux' || n.role === 'flow')) {
             const t = layout.tableOf(eq.gf);
             value = `h.${lookupHelperName(t.type)}(g, ${t.offset}, ${t.count}, ${value})`;
           }
           if (n.role === 'flow' && (n.variable as Flow).nonNegative) value = `Math.max(0, ${value})`;
-          return `${slotRef(target)} = ${value};`;
+          return [...c.pre, `${slotRef(target)} = ${value};`].join('\n');
         }),
       );
     }

@@ -53,9 +53,10 @@ export function emitRates(
       for (const eq of rateEquations) {
         lines.push(
           emitEquation(s, eq, base, (index, target) => {
-            const rate = emitExpr(eq.netFlow!, ctx(index, eq.dims));
+            const c = ctx(index, eq.dims);
+            const rate = emitExpr(eq.netFlow!, c);
             const r = `r[${target} - ${stockBase}]`;
-            return v.nonNegative ? `${r} = Math.max(${rate}, -v[${target}] / ${dt});` : `${r} = ${rate};`;
+            return [...c.pre, v.nonNegative ? `${r} = Math.max(${rate}, -v[${target}] / ${dt});` : `${r} = ${rate};`].join('\n');
           }),
         );
       }
