@@ -1,6 +1,6 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { SourceLoc } from '@sluice/ir';
-import { tokenLoc } from './parser.js';
+import { tokenLoc, unclosedParenthesis } from './parser.js';
 
 /**
  * Turn chevrotain's exceptions into one sentence a modeller understands, pointing at the
@@ -48,10 +48,14 @@ function isValueToken(tok: IToken | undefined): boolean {
   return name === 'Name' || name === 'QuotedName' || name === 'NumberLiteral';
 }
 
+/**
+ * `toFile` maps a location in the equation to the file, for messages that name another place.
+ */
 export function syntaxMessage(
   e: IRecognitionException,
   text: string,
   tokens: IToken[],
+  toFile: (loc: SourceLoc) => SourceLoc,
 ): { message: string; loc: SourceLoc } {
   const tok = e.token;
   // Chevrotain gives the previous token for some errors only; find it ourselves for the rest.
@@ -64,7 +68,14 @@ export function syntaxMessage(
   switch (e.name) {
     case 'MismatchedTokenException': {
       // Our grammar gives every closing token its own message (ERR_MSG); keep a fallback.
-      const expected = e.message.startsWith('expected') ? e.message : `expected ${expectedFromDefault(e.message)}`;
+      let expected = e.message.startsWith('expected') ? e.message : `expected ${expectedFromDefault(e.message)}`;
+      if (expected === unclosedParenthesis) {
+        const open = unmatchedOpening(tokens, position < 0 ? tokens.length : position);
+        if (open !== undefined) {
+          const at = toFile(tokenLoc(open));
+          expected += ` at line ${at.line}, column ${at.column}`;
+        }
+      }
       return { message: `${expected}, ${found}${spaceHint(previous, tok)}`, loc: where() };
     }
     case 'NotAllInputParsedException': {
@@ -90,6 +101,20 @@ export function syntaxMessage(
       return { message: `unexpected ${describeToken(tok)}; expected a number, a name or '('`, loc: where() };
     }
   }
+}
+
+/** The last '(' before `end` that no ')' closes. */
+function unmatchedOpening(tokens: IToken[], end: number): IToken | undefined {
+  let depth = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const name = tokens[i]!.tokenType.name;
+    if (name === 'RParen') depth++;
+    else if (name === 'LParen') {
+      if (depth === 0) return tokens[i];
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** Two names in a row are most often one name with a space that should have been quoted. */

@@ -334,6 +334,14 @@ describe('syntax errors give one diagnostic a modeller understands, at the right
     });
   });
 
+  it('an unclosed parenthesis is placed in the file', () => {
+    expect(problem('MAX(1, (a + b', { line: 20, column: 8 })).toMatchObject({
+      message: "expected ')' to close the '(' at line 20, column 15, but the equation ends here",
+      line: 20,
+      column: 21,
+    });
+  });
+
   it('an unclosed subscript', () => {
     expect(problem('x[1, 2 + y')).toMatchObject({ message: "expected ']' to close the subscripts of x, but the equation ends here" });
   });

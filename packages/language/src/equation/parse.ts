@@ -66,7 +66,7 @@ export function parseEquation(text: string, origin: EquationOrigin = {}): Parsed
   }
   const parseError: IRecognitionException | undefined = equationParser.errors[0];
   if (parseError !== undefined) {
-    const { message, loc } = syntaxMessage(parseError, text, tokens);
+    const { message, loc } = syntaxMessage(parseError, text, tokens, (loc) => offsetLoc(loc, base));
     return syntax(message, loc);
   }
   // Chevrotain reports leftover input as an error above; this guards the type only.

@@ -24,8 +24,9 @@ import * as t from './tokens.js';
  *   power      := postfix ( '^' unary )?          right-associative, binds tighter than unary minus
  *   postfix    := primary "'"*                    transposition
  *   primary    := number | name [ '(' args ')' | '[' subscripts ']' ] | '(' expression ')'
- *   name       := ( Name | QuotedName ) ( '.' ( Name | QuotedName ) )*
  *               | IF expression THEN expression ELSE expression
+ *   name       := ( Name | QuotedName ) ( '.' ( Name | QuotedName ) )*
+ *   subscript  := '*' [ ':' name ] | expression [ ':' expression ]
  *
  * Actions build IR nodes directly; every node gets a `loc` in the coordinates of the text
  * being parsed (end column exclusive). `parse.ts` shifts them to file coordinates.
@@ -113,9 +114,8 @@ class EquationParser extends EmbeddedActionsParser {
         ALT: () => {
           const open = this.CONSUME(t.LParen);
           const inner = this.SUBRULE(this.expression);
-          const close = this.CONSUME(t.RParen, {
-            ERR_MSG: `expected ')' to close the '(' at line ${open.startLine}, column ${open.startColumn}`,
-          });
+          // messages.ts adds where the '(' is, in file coordinates.
+          const close = this.CONSUME(t.RParen, { ERR_MSG: unclosedParenthesis });
           // The parentheses belong to the sub-expression's extent, so errors point at all of it.
           return this.ACTION((): Expr => ({ ...inner, loc: span(tokenLoc(open), tokenLoc(close)) }));
         },
@@ -249,6 +249,8 @@ class EquationParser extends EmbeddedActionsParser {
     return result;
   }
 }
+
+export const unclosedParenthesis = "expected ')' to close the '('";
 
 const binaryOps: Record<string, BinaryOp> = {
   Or: 'or',
