@@ -1,6 +1,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import {
   error,
+  type Dialect,
   type Dimension,
   type IntegrationMethod,
   type Macro,
@@ -108,7 +109,8 @@ function buildModelBody(nodes: CstNode[], model: Model, ctx: BuildContext, model
   }
 }
 
-function buildSim(node: CstNode, ctx: BuildContext): Partial<SimSpecs> {
+/** A `sim` line's settings; `dialect` receives the builtins' dialect when the line names one. */
+function buildSim(node: CstNode, ctx: BuildContext, dialect: { value?: Dialect } = {}): Partial<SimSpecs> {
   const spec: Partial<SimSpecs> = {};
   const seen = new Set<string>();
   for (const setting of nodesOf(node, 'simSetting')) {
@@ -120,6 +122,13 @@ function buildSim(node: CstNode, ctx: BuildContext): Partial<SimSpecs> {
       continue;
     }
     seen.add(key.image);
+    if (key.image === 'dialect') {
+      const word = tokenOf(setting, 'Identifier');
+      if (word === undefined) continue;
+      if (word.image === 'xmile' || word.image === 'vensim') dialect.value = word.image;
+      else report(ctx, 'invalid-value', `unknown dialect '${word.image}': expected xmile or vensim`, word);
+      continue;
+    }
     if (key.image === 'method') {
       const word = tokenOf(setting, 'Identifier');
       if (word === undefined) continue;
@@ -241,7 +250,10 @@ function buildMacro(node: CstNode, ctx: BuildContext, modelRefs: NameRef[]): Mac
     } else if (outputs) {
       macro.outputs = nodesOf(outputs, 'name').map((n) => readName(n, ctx.file)?.ident).filter((s): s is string => s !== undefined);
     } else if (sim) {
-      macro.simSpecs = buildSim(sim, ctx);
+      const dialect: { value?: Dialect } = {};
+      macro.simSpecs = buildSim(sim, ctx, dialect);
+      const at = firstToken(sim);
+      if (dialect.value && at) report(ctx, 'misplaced', "a macro follows the project's dialect: write 'dialect' on the project's sim line", at);
     }
   }
   buildModelBody(statements(node, ctx), holder, ctx, modelRefs);
@@ -285,7 +297,9 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
         }
         if (first) {
           simSeen = first;
-          project.simSpecs = completeSim(buildSim(node, ctx), first, ctx);
+          const dialect: { value?: Dialect } = {};
+          project.simSpecs = completeSim(buildSim(node, ctx, dialect), first, ctx);
+          if (dialect.value) project.dialect = dialect.value;
         }
         break;
       case 'dimensionDecl': {

@@ -100,7 +100,7 @@ class SluiceParser extends CstParser {
       },
       {
         ALT: () => {
-          this.CONSUME(t.Method);
+          this.OR2([{ ALT: () => this.CONSUME(t.Method) }, { ALT: () => this.CONSUME(t.DialectKw) }]);
           this.CONSUME(t.Identifier);
         },
       },

@@ -1,4 +1,4 @@
-import type { Equation } from '@sluice/ir';
+import type { Equation, Expr } from '@sluice/ir';
 import { printEquation } from '../equation/print.js';
 import { formulaReadsBack, unitsReadBack } from './scan.js';
 import { keywordWords } from './tokens.js';
@@ -47,23 +47,42 @@ export function printNumber(n: number): string {
  * A formula's text when the lexer reads it back unchanged; else its parse, printed; else its
  * text on one line. Undefined for an equation with neither text nor parse.
  */
-export function printFormula(eq: Equation): string | undefined {
+export function printFormula(eq: Equation, textIsXmile = true): string | undefined {
+  // A Vensim formula's text is Vensim syntax: the parse, printed as XMILE, says the same thing.
+  if (!textIsXmile && eq.expr) {
+    const printed = printedExpr(eq.expr);
+    if (printed !== undefined && formulaReadsBack(printed)) return printed;
+  }
   if (formulaReadsBack(eq.text)) return eq.text;
   const oneLine = eq.text.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').trim();
   if (formulaReadsBack(oneLine)) return oneLine;
   if (eq.expr) {
-    const printed = printEquation(eq.expr);
-    if (formulaReadsBack(printed)) return printed;
+    const printed = printedExpr(eq.expr);
+    if (printed !== undefined && formulaReadsBack(printed)) return printed;
   }
   // Only a formula that did not parse and holds a stray `#` gets here: keep what reads back.
   const kept = oneLine.replace(/#/g, ' ').trim();
   return kept.length > 0 ? kept : undefined;
 }
 
+/** printEquation refuses what XMILE cannot write (an inline lookup table); then there is no printed form. */
+function printedExpr(expr: Expr): string | undefined {
+  try {
+    return printEquation(expr);
+  } catch {
+    return undefined;
+  }
+}
+
 export function printUnits(units: string): string | undefined {
   if (unitsReadBack(units)) return units;
   const cleaned = units.replace(/[\r\n\u2028\u2029#]/g, ' ').replace(/\s+/g, ' ').trim();
   return cleaned.length > 0 ? cleaned : undefined;
+}
+
+/** Whether the project's formula texts are XMILE equations (so the language can carry them as written). */
+export function textIsXmile(project: { source?: { format: string } }): boolean {
+  return project.source?.format !== 'mdl';
 }
 
 /** True when an aux's formula is a plain number, so it prints as `const`. */

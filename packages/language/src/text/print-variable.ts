@@ -1,5 +1,5 @@
 import type { ElementEquation, Equation, GraphicalFunction, Model, ModuleInstance, Project, Variable } from '@sluice/ir';
-import { isConstant, printElement, printFormula, printName, printNumber, printUnits, quote } from './print-text.js';
+import { isConstant, printElement, printFormula, printName, printNumber, printUnits, quote, textIsXmile } from './print-text.js';
 
 /** Writing one variable: its declaration line, then one indented line per attribute. */
 
@@ -14,9 +14,9 @@ export function nameBook(variables: Variable[]): NameBook {
   return (ident) => printName(byIdent.get(ident) ?? ident);
 }
 
-function formulaSuffix(eq: Equation | undefined): string {
+function formulaSuffix(eq: Equation | undefined, xmile: boolean): string {
   if (eq === undefined) return '';
-  const f = printFormula(eq);
+  const f = printFormula(eq, xmile);
   return f === undefined ? '' : ` = ${f}`;
 }
 
@@ -34,12 +34,12 @@ export function graphLines(gf: GraphicalFunction, indent: string): string[] {
   return lines;
 }
 
-function elementLines(e: ElementEquation, indent: string): string[] {
-  const lines = [`${indent}[${e.subscripts.map(printElement).join(', ')}]${formulaSuffix(e.equation) || ' = 0'}`];
+function elementLines(e: ElementEquation, indent: string, xmile: boolean): string[] {
+  const lines = [`${indent}[${e.subscripts.map(printElement).join(', ')}]${formulaSuffix(e.equation, xmile) || ' = 0'}`];
   const inner = `${indent}  `;
   if (e.gf) lines.push(...graphLines(e.gf, inner));
-  if (e.initialEquation) lines.push(`${inner}init${formulaSuffix(e.initialEquation)}`);
-  if (e.netFlow) lines.push(`${inner}net_flow${formulaSuffix(e.netFlow)}`);
+  if (e.initialEquation) lines.push(`${inner}init${formulaSuffix(e.initialEquation, xmile) || ' = 0'}`);
+  if (e.netFlow) lines.push(`${inner}net_flow${formulaSuffix(e.netFlow, xmile) || ' = 0'}`);
   return lines;
 }
 
@@ -72,9 +72,10 @@ function unitsAndDoc(v: { units?: string; doc?: string }, indent: string): strin
 /** The lines of one variable, at the given indentation. */
 export function variableLines(v: Variable, project: Project, model: Pick<Model, 'variables'>, indent: string): string[] {
   const names = nameBook(model.variables);
+  const xmile = textIsXmile(project);
   if (v.kind === 'module') return moduleLines(v, project, names, indent);
   const dims = v.dimensions && v.dimensions.length > 0 ? `[${v.dimensions.map(printName).join(', ')}]` : '';
-  const lines = [`${indent}${keywordOf(v)} ${printName(v.name)}${dims}${formulaSuffix(v.equation)}`];
+  const lines = [`${indent}${keywordOf(v)} ${printName(v.name)}${dims}${formulaSuffix(v.equation, xmile)}`];
   const inner = `${indent}  `;
   if (v.kind === 'stock') {
     if (v.inflows.length > 0) lines.push(`${inner}inflow ${v.inflows.map(names).join(', ')}`);
@@ -85,10 +86,10 @@ export function variableLines(v: Variable, project: Project, model: Pick<Model, 
   if (v.kind === 'flow' && v.nonNegative) lines.push(`${inner}uniflow`);
   if (v.hidden) lines.push(`${inner}hidden`);
   if (v.access) lines.push(`${inner}access ${v.access}`);
-  if (v.initialEquation) lines.push(`${inner}init${formulaSuffix(v.initialEquation) || ' = 0'}`);
-  if (v.kind === 'stock' && v.netFlow) lines.push(`${inner}net_flow${formulaSuffix(v.netFlow) || ' = 0'}`);
+  if (v.initialEquation) lines.push(`${inner}init${formulaSuffix(v.initialEquation, xmile) || ' = 0'}`);
+  if (v.kind === 'stock' && v.netFlow) lines.push(`${inner}net_flow${formulaSuffix(v.netFlow, xmile) || ' = 0'}`);
   if (v.gf) lines.push(...graphLines(v.gf, inner));
-  for (const e of v.elements ?? []) lines.push(...elementLines(e, inner));
+  for (const e of v.elements ?? []) lines.push(...elementLines(e, inner, xmile));
   lines.push(...unitsAndDoc(v, inner));
   return lines;
 }

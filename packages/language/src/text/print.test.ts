@@ -119,7 +119,7 @@ loop R1 "Burnout": Staff -> leaving
     expect(changed).toEqual([['const Ideal_Caseload = 18', 'const Ideal_Caseload = 20']]);
   });
 
-  it('prints an imported model: names with spaces quoted, formulas without text from their parse', () => {
+  it('prints a Vensim import: its dialect, names with spaces quoted, formulas from their parse', () => {
     const flowExpr = parseEquation('("Teacup Temperature" - room) / 10').expr;
     const project: Project = {
       dialect: 'vensim',
@@ -133,13 +133,14 @@ loop R1 "Burnout": Staff -> leaving
             { kind: 'stock', name: 'Teacup Temperature', ident: 'teacup_temperature', inflows: [], outflows: ['heat_loss'], nonNegative: false, equation: { text: '180', expr: null } },
             { kind: 'flow', name: 'Heat\nLoss', ident: 'heat_loss', nonNegative: false, equation: { text: '', expr: flowExpr } },
             { kind: 'aux', name: 'flow', ident: 'flow', equation: { text: 'IF a\nTHEN 1 ELSE 0', expr: null } },
+            { kind: 'aux', name: 'switch', ident: 'switch', equation: { text: 'IF THEN ELSE(a > 1, 1, 0)', expr: parseEquation('IF a > 1 THEN 1 ELSE 0').expr } },
             { kind: 'aux', name: 'room', ident: 'room', equation: { text: '70', expr: parseEquation('70').expr }, units: 'deg # F' },
           ],
         },
       ],
       macros: [],
     };
-    expect(printSluice(project)).toBe(`sim start 0 stop 30 dt 0.125 method euler
+    expect(printSluice(project)).toBe(`sim start 0 stop 30 dt 0.125 method euler dialect vensim
 
 dimension Cohort: 2
 dimension Only: "7"
@@ -149,13 +150,15 @@ stock "Teacup Temperature" = 180
 
 flow "Heat\\nLoss" = ("Teacup Temperature" - room) / 10
 aux "flow" = IF a THEN 1 ELSE 0
+aux switch = IF a > 1 THEN 1 ELSE 0
 
 const room = 70
   units deg F
 `);
     const back = parse(printSluice(project));
     expect(back.dimensions.map((d) => d.elements)).toEqual([['1', '2'], ['7']]);
-    expect(back.models[0]!.variables.map((v) => v.name)).toEqual(['Teacup Temperature', 'Heat\nLoss', 'flow', 'room']);
+    expect(back.dialect).toBe('vensim');
+    expect(back.models[0]!.variables.map((v) => v.name)).toEqual(['Teacup Temperature', 'Heat\nLoss', 'flow', 'switch', 'room']);
   });
 
   it('writes a graph with many points over several lines, and y values over an x scale', () => {

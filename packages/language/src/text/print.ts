@@ -1,5 +1,5 @@
 import type { Dimension, Macro, Model, Project, SimSpecs, UnitDefinition } from '@sluice/ir';
-import { printElement, printFormula, printName, printNumber, printUnits, quote } from './print-text.js';
+import { printElement, printFormula, printName, printNumber, printUnits, quote, textIsXmile } from './print-text.js';
 import { nameBook, variableLines } from './print-variable.js';
 
 /**
@@ -14,7 +14,8 @@ export function printSluice(project: Project): string {
     if (main.doc !== undefined) title.push(`  doc ${quote(main.doc)}`);
     sections.push(title);
   }
-  sections.push([simLine(project.simSpecs)]);
+  const dialect = project.dialect === 'vensim' ? ' dialect vensim' : '';
+  sections.push([simLine(project.simSpecs, dialect)]);
   if (project.units.length > 0) sections.push(project.units.flatMap(unitLines));
   if (project.dimensions.length > 0) sections.push(project.dimensions.flatMap((d) => dimensionLines(d, project)));
   sections.push(...modelBody(main, project, ''));
@@ -23,13 +24,14 @@ export function printSluice(project: Project): string {
   return `${sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n')}\n`;
 }
 
-function simLine(sim: Partial<SimSpecs>): string {
+function simLine(sim: Partial<SimSpecs>, dialect = ''): string {
   const parts = ['sim'];
   if (sim.start !== undefined) parts.push(`start ${printNumber(sim.start)}`);
   if (sim.stop !== undefined) parts.push(`stop ${printNumber(sim.stop)}`);
   if (sim.dt !== undefined) parts.push(`dt ${sim.dtReciprocal && sim.dt > 0 ? `1/${printNumber(1 / sim.dt)}` : printNumber(sim.dt)}`);
   if (sim.saveStep !== undefined) parts.push(`save_step ${printNumber(sim.saveStep)}`);
   if (sim.method !== undefined) parts.push(`method ${sim.method}`);
+  if (dialect !== '') parts.push(dialect.trim());
   const units = sim.timeUnits === undefined ? undefined : printUnits(sim.timeUnits);
   if (units !== undefined) parts.push(`units ${units}`);
   return parts.join(' ');
@@ -105,7 +107,7 @@ function subModelLines(model: Model, project: Project): string[] {
 
 function macroLines(macro: Macro, project: Project): string[] {
   const params = macro.parameters.map(printName).join(', ');
-  const formula = macro.equation === undefined ? undefined : printFormula(macro.equation);
+  const formula = macro.equation === undefined ? undefined : printFormula(macro.equation, textIsXmile(project));
   const head = [`macro ${printName(macro.name)}(${params})${formula === undefined ? '' : ` = ${formula}`}`];
   if (macro.doc !== undefined) head.push(`  doc ${quote(macro.doc)}`);
   if (macro.outputs && macro.outputs.length > 0) head.push(`  outputs ${macro.outputs.map(printName).join(', ')}`);

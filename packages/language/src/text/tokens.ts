@@ -108,6 +108,7 @@ export const Stop = keyword('stop');
 export const SaveStep = keyword('save_step');
 export const Dt = keyword('dt');
 export const Method = keyword('method');
+export const DialectKw = keyword('dialect');
 export const DimensionKw = keyword('dimension');
 export const SubrangeOf = keyword('subrange_of');
 export const MapsTo = keyword('maps_to');
@@ -192,9 +193,9 @@ export const sluiceTokens = {
     'graph', 'xscale', 'yscale', 'to', 'connect', 'subrange_of', 'maps_to', 'alias_of', 'alias', 'outputs',
   ],
   /** Words of the `sim` line. */
-  simKeywords: ['start', 'stop', 'dt', 'save_step', 'method'],
+  simKeywords: ['start', 'stop', 'dt', 'save_step', 'method', 'dialect'],
   /** Names with a meaning in one place (integration methods, graph types, port access). */
-  values: ['euler', 'rk2', 'rk4', 'continuous', 'extrapolate', 'discrete', 'input', 'output'],
+  values: ['euler', 'rk2', 'rk4', 'xmile', 'vensim', 'continuous', 'extrapolate', 'discrete', 'input', 'output'],
   operators: ['=', ':', ',', '(', ')', '[', ']', '->', '<-', '.', '/'],
   /** `#` to the end of the line. */
   lineComment: '#',
