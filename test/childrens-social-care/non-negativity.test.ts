@@ -17,13 +17,9 @@ describe('non-negativity (§8.4)', () => {
   test.each(extremes)('%s: every count stock stays at or above zero and finite', (_, overrides) => {
     const r = run({ overrides, saveStep: dt });
     for (const s of countStocks) {
-      const values = r.series(s);
-      let min = Infinity;
-      for (const v of values) {
-        expect(Number.isFinite(v), `${s} is not finite`).toBe(true);
-        min = Math.min(min, v);
-      }
-      expect(min, s).toBeGreaterThanOrEqual(0);
+      const values = [...r.series(s)];
+      expect(values.every(Number.isFinite), `${s} is finite`).toBe(true);
+      expect(Math.min(...values), s).toBeGreaterThanOrEqual(0);
     }
   });
 });
