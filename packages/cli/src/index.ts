@@ -1,1 +1,12 @@
-export {};
+export { runCli, buildProgram } from './program.js';
+export { loadModelFile, parseModelText, detectFormat, type ModelFormat, type LoadOptions } from './load/model-file.js';
+export { readModelText, DEFAULT_MAX_BYTES } from './load/read-text.js';
+export { runModelFile, type RunModelOptions, type ModelRun } from './run/run-model.js';
+export { formatResults, type ResultFormat } from './output/write-results.js';
+export { readScenarioFile, type Scenario } from './scenarios/scenario-file.js';
+export { compareScenarios, type ScenarioRow } from './scenarios/compare-scenarios.js';
+export { readManifest, isRunnable, type ManifestEntry } from './conformance/manifest.js';
+export { readExpectedOutput, columnKey } from './conformance/expected-output.js';
+export { compareWithExpected, withinTolerance } from './conformance/compare.js';
+export { runCase, type CaseOutcome } from './conformance/run-case.js';
+export { runSuite, formatSuiteReport, type SuiteReport } from './conformance/run-suite.js';
