@@ -159,3 +159,35 @@ describe('arrays', () => {
     ]);
   });
 });
+
+describe('array functions', () => {
+  it("transposition reads a' at [i, j] from a at [j, i]", () => {
+    const r = run(
+      project([
+        { name: 'a', dims: ['City', 'Product'], eqn: 'City * 10 + Product' },
+        { name: 't', dims: ['Product', 'City'], eqn: "a'" },
+      ]),
+    );
+    expect(first(r)['t[Salad,Rome]']).toBe(32);
+  });
+
+  it('ranges select consecutive elements, by position or by name', () => {
+    const r = run(
+      project([
+        { name: 'a', dims: ['City'], eqn: 'City' },
+        { name: 'firsts', eqn: 'SUM(a[1:2])' },
+        { name: 'lasts', eqn: 'SUM(a[Paris:Rome])' },
+        { name: 'p', eqn: 'PROD(a[*])' },
+      ]),
+    );
+    const v = first(r);
+    expect([v['firsts'], v['lasts'], v['p']]).toEqual([3, 5, 6]);
+  });
+
+  it('refuses a variable too large to allocate', () => {
+    const p = project([{ name: 'a', dims: ['Huge'], eqn: '1' }]);
+    p.dimensions = [{ name: 'Huge', ident: 'huge', elements: Array.from({ length: 10_000_001 }, (_, i) => String(i + 1)) }];
+    const c = compile(p);
+    expect(c.ok ? [] : c.diagnostics.map((d) => d.code)).toEqual(['too-large']);
+  });
+});

@@ -15,8 +15,11 @@ const reduction = (name: string, summary: string, differences?: string): Builtin
  * one array argument (in the math family) reduce the same way.
  */
 export const ARRAY_BUILTINS: BuiltinSpec[] = [
-  reduction('SUM', 'The sum of the elements.', "Vensim writes SUM(a[dim!])."),
+  { ...reduction('SUM', 'The sum of the elements.', 'Vensim writes SUM(a[dim!]).'), dialects: ['xmile', 'vensim'] },
   reduction('MEAN', 'The mean of the elements.'),
   reduction('STDDEV', 'The standard deviation of the elements (population: divides by n).'),
   reduction('SIZE', 'The number of elements.'),
+  { ...reduction('PROD', 'The product of the elements.'), dialects: ['xmile', 'vensim'] },
+  { ...reduction('VMIN', 'The smallest element (Vensim; Stella writes MIN(a[*])).'), dialects: ['vensim'] },
+  { ...reduction('VMAX', 'The largest element (Vensim; Stella writes MAX(a[*])).'), dialects: ['vensim'] },
 ];

@@ -51,10 +51,13 @@ export function offsetSource(base: number, parts: { index: string; stride: numbe
 }
 
 /** One dimension of a reference: a position (JS source), or every element (`*`). */
-type Selector = { index: string } | { all: true };
+type Selector = { index: string } | { all: true; from?: number; count?: number };
 
-const REDUCERS: Record<string, 'sum' | 'mean' | 'stddev' | 'min' | 'max'> = {
+const REDUCERS: Record<string, 'sum' | 'prod' | 'mean' | 'stddev' | 'min' | 'max'> = {
   SUM: 'sum',
+  PROD: 'prod',
+  VMIN: 'min',
+  VMAX: 'max',
   MEAN: 'mean',
   STDDEV: 'stddev',
   MIN: 'min',
@@ -122,8 +125,16 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
         continue;
       }
       if (s.kind === 'range') {
-        fail(`ranges in subscripts are not compiled yet ('${ref.display}')`, ref, 'unsupported');
-        return undefined;
+        // from:to, by positions or element names, inclusive.
+        const at = (x: Expr): number => (x.kind === 'number' ? x.value - 1 : x.kind === 'var' ? d.elements.indexOf(x.name) : -1);
+        const from = at(s.from);
+        const to = at(s.to);
+        if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to >= d.elements.length || to < from) {
+          fail(`range outside dimension '${d.name}' ('${ref.display}')`, ref);
+          return undefined;
+        }
+        out.push({ all: true, from, count: to - from + 1 });
+        continue;
       }
       const x = s.expr;
       if (x.kind === 'number') {
@@ -186,12 +197,13 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     const sel: Selector[] | undefined = arg.subscripts?.length ? selectors(node, arg) : node.dims.map(() => ({ all: true }));
     if (!sel) return '0';
     const free = sel.map((s, k) => ('all' in s ? k : -1)).filter((k) => k >= 0);
-    const fixedParts = sel.flatMap((s, k) => ('index' in s ? [{ index: s.index, stride: strides[k]! }] : []));
+    const fixedParts = sel.flatMap((s, k) => ('index' in s ? [{ index: s.index, stride: strides[k]! }] : 'from' in s ? [{ index: String(s.from), stride: strides[k]! }] : []));
     const start = offsetSource(ctx.layout.slotOf(node), fixedParts);
     let count = 1;
-    for (const k of free) count *= node.dims[k]!.elements.length;
+    for (const k of free) count *= (sel[k] as { count?: number }).count ?? node.dims[k]!.elements.length;
     if (fn === 'SIZE') return String(count);
-    const suffix = free.every((k, i) => k === node.dims.length - free.length + i);
+    const whole = (k: number): boolean => (sel[k] as { count?: number }).count === undefined || k === free[0];
+    const suffix = free.every((k, i) => k === node.dims.length - free.length + i && whole(k));
     let stride: number;
     if (free.length === 0 || suffix) stride = 1;
     else if (free.length === 1) stride = strides[free[0]!]!;
@@ -229,8 +241,13 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     const count = loops.reduce((n, d) => n * d.elements.length, 1);
     if (fn === 'SIZE') return String(count);
     const value = emitExpr(arg, inner);
-    const start = fn === 'MIN' ? '(1 / 0)' : fn === 'MAX' ? '(-1 / 0)' : '0';
-    const step = fn === 'MIN' ? `${t} = Math.min(${t}, ${value});` : fn === 'MAX' ? `${t} = Math.max(${t}, ${value});` : `${t} += ${value};`;
+    const kind = REDUCERS[fn];
+    const start = kind === 'min' ? '(1 / 0)' : kind === 'max' ? '(-1 / 0)' : kind === 'prod' ? '1' : '0';
+    const step =
+      kind === 'min' ? `${t} = Math.min(${t}, ${value});`
+      : kind === 'max' ? `${t} = Math.max(${t}, ${value});`
+      : kind === 'prod' ? `${t} *= ${value};`
+      : `${t} += ${value};`;
     const open = loops.map((d, k) => `for (let ${index[k]} = 0; ${index[k]} < ${d.elements.length}; ${index[k]}++) {`).join(' ');
     ctx.pre.push(`let ${t} = ${start};`, `${open} ${step} ${loops.map(() => '}').join(' ')}`);
     return fn === 'MEAN' ? `(${t} / ${count})` : t;
@@ -333,7 +350,17 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     }
     case 'if':
       return `(${truth(emit(e.condition))} ? ${emit(e.then)} : ${emit(e.else)})`;
-    case 'transpose':
+    case 'transpose': {
+      // a' at [i, j] is a at [j, i]: the operand's dimensions read the current place backwards.
+      const x = e.operand;
+      const r = x.kind === 'var' && !x.subscripts ? ctx.resolution.get(x) : undefined;
+      if (x.kind !== 'var' || r?.kind !== 'node') return fail('only a variable can be transposed', e, 'unsupported');
+      const n = r.node.dims.length;
+      const ok = n === ctx.dims.length && r.node.dims.every((d, k) => d.ident === ctx.dims[n - 1 - k]!.ident);
+      if (!ok) return fail(`'${x.display}'' does not have the dimensions of '${ctx.owner.name}' reversed`, e);
+      const strides = stridesOf(r.node.dims);
+      return slotRef(offsetSource(ctx.layout.slotOf(r.node), r.node.dims.map((_, k) => ({ index: ctx.index[n - 1 - k]!, stride: strides[k]! }))));
+    }
     case 'table':
       throw new Error('internal: unsupported expression reached code generation');
   }

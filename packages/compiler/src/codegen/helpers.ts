@@ -19,6 +19,7 @@ export interface Helpers {
   lookupDiscrete(g: Float64Array, off: number, n: number, x: number): number;
   /** Reductions over `count` slots of `v` from `start`, `stride` apart. */
   sum(v: Float64Array, start: number, stride: number, count: number): number;
+  prod(v: Float64Array, start: number, stride: number, count: number): number;
   mean(v: Float64Array, start: number, stride: number, count: number): number;
   stddev(v: Float64Array, start: number, stride: number, count: number): number;
   min(v: Float64Array, start: number, stride: number, count: number): number;
@@ -142,6 +143,11 @@ export function createHelpers(run: HelperRun): Helpers {
       return slope * (Math.min(t, end) - start);
     },
     sum,
+    prod(v, start, stride, count) {
+      let p = 1;
+      for (let i = 0; i < count; i++) p *= v[start + i * stride]!;
+      return p;
+    },
     mean: (v, start, stride, count) => sum(v, start, stride, count) / count,
     stddev,
     min: (v, start, stride, count) => extreme(v, start, stride, count, -1),

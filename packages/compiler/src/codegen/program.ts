@@ -11,6 +11,9 @@ import { layOut, type Layout } from './layout.js';
 import { emitEquation } from './loops.js';
 import { emitRates, flowsCutInPlace } from './stock-rates.js';
 
+/** At most this many slots in the state array (400 MB of Float64). */
+const MAX_SLOTS = 50_000_000;
+
 const STEP_ROLES = new Set(['aux', 'flow', 'previous-input', 'delay-input']);
 const INITIAL_ROLES = new Set(['stock', 'aux', 'flow', 'init-value', 'previous-value', 'delay-initial']);
 
@@ -72,6 +75,11 @@ export function generateProgram(
   if (diags.length > before) return undefined;
   const initialOrder = orderNodes(initialNodes, (n) => initialDeps.get(n)!.deps, []);
 
+  const total = nodes.reduce((n, x) => n + x.size, 0);
+  if (total > MAX_SLOTS) {
+    diags.push(error('too-large', `the model needs ${total} values per step (at most ${MAX_SLOTS})`));
+    return undefined;
+  }
   const layout: Layout = layOut(nodes, resolved.dimensions);
   const temps = { next: 0 };
   const stocks = layout.stocks;

@@ -25,6 +25,9 @@ export interface ResolvedModel {
   dimensions: DimensionTable;
 }
 
+/** A hostile file must not make the compiler allocate without bound: elements per variable. */
+export const MAX_ELEMENTS = 10_000_000;
+
 function locOf(e: Expr | undefined, v: Variable): SourceLoc | undefined {
   return e?.loc ?? v.equation?.loc ?? v.loc;
 }
@@ -70,6 +73,10 @@ export function resolveModel(
     }
     const dims = shapeOf(v.dimensions, dimensions, { name: v.name, ...(v.loc ? { loc: v.loc } : {}) }, diags);
     if (!dims) continue;
+    if (sizeOf(dims) > MAX_ELEMENTS) {
+      diags.push(error('too-large', `'${v.name}' would have ${sizeOf(dims)} elements (at most ${MAX_ELEMENTS})`, v.loc, v.name));
+      continue;
+    }
     if (v.kind !== 'stock' && tableOf(v) && !hasText(v) && !v.elements?.some((e) => e.equation.text.trim() !== '')) {
       tables.set(v.ident, v);
       continue;
@@ -250,8 +257,6 @@ export function resolveModel(
         resolveCall(e, owner, at);
         return;
       case 'transpose':
-        diags.push(error('unsupported', 'transposition is not compiled yet', locOf(e, owner), owner.name));
-        return;
       case 'unary':
         visit(e.operand, owner, at);
         return;
