@@ -347,8 +347,11 @@ describe('errors', () => {
   });
 
   test('a syntax error names the token and its place', () => {
-    expect(problems('x = 1 ~~|\ny = (2 + ~~|')).toEqual([['syntax', 2, 9, 'the equation ends too soon']]);
-    expect(problems('x = 1 +* 2 ~~|')).toEqual([['syntax', 1, 8, "unexpected '*' in the equation"]]);
+    expect(problems('x = 1 ~~|\ny = (2 + ~~|')).toEqual([['syntax', 2, 9, "the equation ends too soon; expected a number, a name or '('"]]);
+    expect(problems('x = 1 +* 2 ~~|')).toEqual([['syntax', 1, 8, "unexpected '*'; expected a number, a name or '('"]]);
+    expect(problems('x = IF THEN ELSE(a, b ~~|')).toEqual([['syntax', 1, 22, "the equation ends too soon; expected ')'"]]);
+    expect(problems('x = 1 2 ~~|')).toEqual([['syntax', 1, 7, "unexpected '2'; expected an operator or the end of the equation"]]);
+    expect(problems('x = y[ ] ~~|')).toEqual([['syntax', 1, 8, "unexpected ']'; expected a subscript name"]]);
   });
 
   test('a variable without an equation, and an unknown subscript', () => {

@@ -1,3 +1,4 @@
+import type { IRecognitionException } from 'chevrotain';
 import { error, type Diagnostic, type Expr, type SourceLoc } from '@sluice/ir';
 import type { Part } from './entries.js';
 import { vensimLexer } from './lexer.js';
@@ -55,8 +56,9 @@ export function parseEntry(part: EntryPart, source: SourceMap, diagnostics: Diag
     const e = parser.errors[0];
     const tok = e?.token;
     const at = tok && Number.isFinite(tok.startOffset) ? tok.startOffset : text.trimEnd().length;
-    const message = tok && tok.tokenType.name !== 'EOF' ? `unexpected '${tok.image}' in the equation` : 'the equation ends too soon';
-    diagnostics.push(error('syntax', message, locate(at)));
+    const found = tok && tok.tokenType.name !== 'EOF' ? `unexpected '${tok.image}'` : 'the equation ends too soon';
+    const wanted = e ? expectation(e) : undefined;
+    diagnostics.push(error('syntax', wanted ? `${found}; expected ${wanted}` : found, locate(at)));
     return undefined;
   }
   const spans = parser.spans;
@@ -74,6 +76,46 @@ export function parseEntry(part: EntryPart, source: SourceMap, diagnostics: Diag
   else if (ast.kind === 'lookup-source') parsed.rhs = slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
   return parsed;
 }
+
+/** What the grammar wanted where it stopped, in words a modeller reads. */
+function expectation(e: IRecognitionException): string | undefined {
+  if (e.name === 'NotAllInputParsedException') return 'an operator or the end of the equation';
+  const token = /-->\s*(\w+)\s*<--/.exec(e.message)?.[1];
+  if (e.name === 'MismatchedTokenException' && token !== undefined && TOKEN_WORDS[token] !== undefined) return TOKEN_WORDS[token];
+  const rule = e.context.ruleStack[e.context.ruleStack.length - 1];
+  switch (rule) {
+    case 'primary':
+    case 'expression':
+    case 'reference':
+      return "a number, a name or '('";
+    case 'subscriptList':
+    case 'anyName':
+      return 'a subscript name';
+    case 'elementList':
+    case 'elementDef':
+      return "an element name or '(first-last)'";
+    case 'point':
+    case 'tableBody':
+      return "a point '(x, y)'";
+    case 'signedNumber':
+      return 'a number';
+    case 'entry':
+      return "'=', ':', '(' after the name, or nothing for a data variable";
+  }
+  return undefined;
+}
+
+const TOKEN_WORDS: Record<string, string> = {
+  RParen: "')'",
+  LParen: "'('",
+  RBracket: "']'",
+  LBracket: "'['",
+  Comma: "','",
+  Minus: "'-'",
+  Colon: "':'",
+  Name: 'a name',
+  Number: 'a number',
+};
 
 /** Deeper than this, parsing and every later stage would recurse past the stack. */
 const MAX_DEPTH = 200;
