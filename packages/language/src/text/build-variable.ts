@@ -1,7 +1,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { ElementEquation, ModuleInstance, Stock, Variable } from '@sluice/ir';
 import { canonicalName } from '@sluice/ir';
-import { childrenInOrder, firstToken, nodeOf, nodesOf, readName, tokenOf, unquote, type NameRef } from './cst.js';
+import { firstToken, onlyChild, nodeOf, nodesOf, readName, tokenOf, unquote, type NameRef } from './cst.js';
 import { readFormula, report, type BuildContext } from './context.js';
 import { buildGraph } from './build-graph.js';
 
@@ -101,7 +101,7 @@ export function buildVariable(node: CstNode, ctx: BuildContext, pending: Pending
   for (const attr of nodesOf(node, 'variableAttr')) {
     const at = firstToken(attr);
     if (at === undefined) continue;
-    const [child] = childrenInOrder(attr);
+    const child = onlyChild(attr);
     const rule = child && 'name' in child && typeof child.name === 'string' ? child.name : undefined;
     switch (rule ?? at.tokenType.name) {
       case 'flowList': {

@@ -11,7 +11,7 @@ import {
   type UnitDefinition,
   type Variable,
 } from '@sluice/ir';
-import { childrenInOrder, firstToken, nodeOf, nodesOf, readName, tokenOf, tokensOf, unquote, type NameRef } from './cst.js';
+import { childrenInOrder, firstToken, onlyChild, nodeOf, nodesOf, readName, tokenOf, tokensOf, unquote, type NameRef } from './cst.js';
 import { readFormula, readNumber, report, type BuildContext } from './context.js';
 import { buildModule, buildVariable, readDoc, readElementNames, readUnits, type PendingRef } from './build-variable.js';
 import { describeFound } from './messages.js';
@@ -46,7 +46,8 @@ function statements(body: CstNode, ctx: BuildContext): CstNode[] {
       inStrayRun = true;
     } else if (child.name === 'statement' || child.name === 'modelStatement') {
       inStrayRun = false;
-      const inner = child.name === 'statement' ? childrenInOrder(child).find(isNode) : child;
+      const only = child.name === 'statement' ? onlyChild(child) : child;
+      const inner = only !== undefined && isNode(only) ? only : undefined;
       if (inner) out.push(inner);
     }
   }
@@ -54,7 +55,9 @@ function statements(body: CstNode, ctx: BuildContext): CstNode[] {
 }
 
 function modelStatementInner(node: CstNode): CstNode | undefined {
-  return node.name === 'modelStatement' ? childrenInOrder(node).find(isNode) : node;
+  if (node.name !== 'modelStatement') return node;
+  const only = onlyChild(node);
+  return only !== undefined && isNode(only) ? only : undefined;
 }
 
 /** Variables, modules, loops and groups of one model (or macro) body. */

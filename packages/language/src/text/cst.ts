@@ -40,15 +40,26 @@ function startOffset(e: CstElement): number {
   return offset === undefined || Number.isNaN(offset) ? Infinity : offset;
 }
 
+/** The first real token under a node, in source order. */
 export function firstToken(node: CstNode): IToken | undefined {
-  for (const e of childrenInOrder(node)) {
-    if (isToken(e)) {
-      if (!e.isInsertedInRecovery) return e;
-    } else {
-      const inner = firstToken(e);
-      if (inner) return inner;
+  let best: CstElement | undefined;
+  let bestOffset = Infinity;
+  for (const list of Object.values(node.children)) {
+    for (const e of list) {
+      const offset = startOffset(e);
+      if (offset < bestOffset) {
+        best = e;
+        bestOffset = offset;
+      }
     }
   }
+  if (best === undefined) return undefined;
+  return isToken(best) ? best : firstToken(best);
+}
+
+/** The one child of a node that holds a single alternative (`variableAttr`, `statement`). */
+export function onlyChild(node: CstNode): CstElement | undefined {
+  for (const list of Object.values(node.children)) if (list[0] !== undefined) return list[0];
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { CstParser, type TokenType } from 'chevrotain';
+import { CstParser } from 'chevrotain';
 import * as t from './tokens.js';
 import { sluiceErrorMessages } from './messages.js';
 
@@ -8,15 +8,6 @@ import { sluiceErrorMessages } from './messages.js';
  * syntax tree; build.ts turns it into the IR. Recovery is on: after a mistake the parser
  * resynchronises on the next declaration so later, independent mistakes are found too.
  */
-/** Every token but those that start a declaration (and `end`, which closes one). */
-const statementStarts = new Set<TokenType>([
-  t.Title, t.Sim, t.DimensionKw, t.UnitKw, t.StockKw, t.FlowKw, t.AuxKw, t.Const,
-  t.ModuleKw, t.Loop, t.Group, t.ModelKw, t.MacroKw, t.End,
-]);
-const strayTokens = t.allTokens.filter(
-  (tt) => tt !== t.WhiteSpace && tt !== t.Comment && tt !== t.Keyword && !statementStarts.has(tt),
-);
-
 class SluiceParser extends CstParser {
   constructor() {
     super(t.allTokens, {
@@ -44,7 +35,7 @@ class SluiceParser extends CstParser {
    * declaration instead of stopping at the first mistake.
    */
   stray = this.RULE('stray', () => {
-    this.OR(strayTokens.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
+    this.CONSUME(t.Stray);
   });
 
   statement = this.RULE('statement', () => {

@@ -10,6 +10,18 @@ import { scanFormula, scanUnits } from './scan.js';
 const lineTerminatorsPattern = /\n|\r\n?|\u2028|\u2029/g;
 const lineBreakChars = ['\n', '\r', '\u2028', '\u2029'];
 
+/** Every keyword is also a name where a name is expected (`aux start = 3`). */
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+
+/**
+ * Tokens that cannot start a declaration: where a declaration should start, the parser takes
+ * one as a stray (reported once per run) and goes on. A category keeps that one alternative.
+ */
+export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA });
+
+/** Words that start a declaration, and `end`, which closes one: never strays. */
+const declarationWords = new Set(['title', 'sim', 'dimension', 'unit', 'stock', 'flow', 'aux', 'const', 'module', 'loop', 'group', 'model', 'macro', 'end']);
+
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
   pattern: /[\s\u00a0\ufeff]+/u,
@@ -21,7 +33,7 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r\u2028\u2
 
 /** `= formula`: the `=` and the formula's text, to the end of the line (or of its brackets). */
 export const Formula = createToken({
-  name: 'Formula',
+  name: 'Formula', categories: [Stray],
   label: "'= formula'",
   pattern: {
     exec: (text: string, offset: number): RegExpExecArray | null => {
@@ -37,7 +49,7 @@ const nameChar = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]/u;
 
 /** `units text`: the keyword and the rest of the line. */
 export const Units = createToken({
-  name: 'Units',
+  name: 'Units', categories: [Stray],
   label: "'units ...'",
   pattern: {
     exec: (text: string, offset: number): RegExpExecArray | null => {
@@ -59,7 +71,7 @@ const namePattern = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]*/uy;
 
 /** An unquoted name; a custom matcher because Unicode classes defeat chevrotain's first-character analysis. */
 export const Identifier = createToken({
-  name: 'Identifier',
+  name: 'Identifier', categories: [Stray],
   label: 'a name',
   pattern: {
     exec: (text: string, offset: number): RegExpExecArray | null => {
@@ -74,19 +86,16 @@ export const Identifier = createToken({
 
 /** A quoted name or a documentation string: its place in the grammar decides which. */
 export const Quoted = createToken({
-  name: 'Quoted',
+  name: 'Quoted', categories: [Stray],
   label: 'a quoted text',
   pattern: /"(?:[^"\\\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029])*"/,
 });
 
 export const NumberToken = createToken({
-  name: 'Number',
+  name: 'Number', categories: [Stray],
   label: 'a number',
   pattern: /-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/,
 });
-
-/** Every keyword is also a name where a name is expected (`aux start = 3`). */
-export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 
 const keywords: TokenType[] = [];
 function keyword(word: string): TokenType {
@@ -95,7 +104,7 @@ function keyword(word: string): TokenType {
     label: `'${word}'`,
     pattern: new RegExp(word),
     longer_alt: Identifier,
-    categories: [Keyword],
+    categories: declarationWords.has(word) ? [Keyword] : [Keyword, Stray],
   });
   keywords.push(t);
   return t;
@@ -142,16 +151,16 @@ export const MacroKw = keyword('macro');
 export const Outputs = keyword('outputs');
 export const End = keyword('end');
 
-export const Arrow = createToken({ name: 'Arrow', label: "'->'", pattern: /->/ });
-export const BackArrow = createToken({ name: 'BackArrow', label: "'<-'", pattern: /<-/ });
-export const Colon = createToken({ name: 'Colon', label: "':'", pattern: /:/ });
-export const Comma = createToken({ name: 'Comma', label: "','", pattern: /,/ });
-export const Dot = createToken({ name: 'Dot', label: "'.'", pattern: /\./ });
-export const Slash = createToken({ name: 'Slash', label: "'/'", pattern: /\// });
-export const LParen = createToken({ name: 'LParen', label: "'('", pattern: /\(/ });
-export const RParen = createToken({ name: 'RParen', label: "')'", pattern: /\)/ });
-export const LBracket = createToken({ name: 'LBracket', label: "'['", pattern: /\[/ });
-export const RBracket = createToken({ name: 'RBracket', label: "']'", pattern: /\]/ });
+export const Arrow = createToken({ name: 'Arrow', categories: [Stray], label: "'->'", pattern: /->/ });
+export const BackArrow = createToken({ name: 'BackArrow', categories: [Stray], label: "'<-'", pattern: /<-/ });
+export const Colon = createToken({ name: 'Colon', categories: [Stray], label: "':'", pattern: /:/ });
+export const Comma = createToken({ name: 'Comma', categories: [Stray], label: "','", pattern: /,/ });
+export const Dot = createToken({ name: 'Dot', categories: [Stray], label: "'.'", pattern: /\./ });
+export const Slash = createToken({ name: 'Slash', categories: [Stray], label: "'/'", pattern: /\// });
+export const LParen = createToken({ name: 'LParen', categories: [Stray], label: "'('", pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', categories: [Stray], label: "')'", pattern: /\)/ });
+export const LBracket = createToken({ name: 'LBracket', categories: [Stray], label: "'['", pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', categories: [Stray], label: "']'", pattern: /\]/ });
 
 /** Order matters: `units` before keywords and names, keywords before names, numbers before `.`. */
 export const allTokens: TokenType[] = [
@@ -163,6 +172,7 @@ export const allTokens: TokenType[] = [
   Arrow,
   BackArrow,
   Keyword,
+  Stray,
   ...keywords,
   Identifier,
   Quoted,
