@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Expr, Project, Variable } from '@sluice/ir';
-import { importVensim, VENSIM_NA } from './index.js';
+import { decodeMdl, importVensim, VENSIM_NA } from './index.js';
 
 const CONTROL = `
 ********************************************************
@@ -367,5 +367,39 @@ describe('errors', () => {
 
   test('a list with the wrong number of values', () => {
     expect(problems('A: a1, a2 ~~|\nv[A] = 1, 2, 3 ~~|')).toEqual([['subscript-count', 2, 8, 'v covers 2 elements but is given 3 values']]);
+  });
+});
+
+describe('bytes', () => {
+  test('UTF-8 with or without a byte-order mark, and Windows-1252 when the bytes are not UTF-8', () => {
+    expect(decodeMdl(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0xe2, 0x82, 0xac]))).toBe('{€');
+    expect(decodeMdl(new Uint8Array([0x61, 0xe9, 0x80]))).toBe('aé€');
+  });
+});
+
+describe('more definitions', () => {
+  test('== is an unchangeable constant; a lookup read from a file keeps its source', () => {
+    const p = load("k == 3 ~~|\nA: a1, a2 ~~|\ntbl[A]( GET XLS LOOKUPS('in.xls', 'Sheet1', '1', 'B2') ) ~~|");
+    expect(variable(p, 'k').extra).toEqual({ unchangeable: true });
+    const t = variable(p, 'tbl');
+    expect(t.dimensions).toEqual(['A']);
+    expect(t.extra).toEqual({ dataSource: { function: 'GET XLS LOOKUPS', arguments: ['in.xls', 'Sheet1', '1', 'B2'] } });
+    expect(shape(t.equation?.expr)).toEqual({ kind: 'call', fn: 'GET_XLS_LOOKUPS', display: 'GET XLS LOOKUPS', args: [] });
+  });
+
+  test('lookups defined element by element', () => {
+    const p = load('A: a1, a2 ~~|\ntbl[a1]( (0,0), (1,1) ) ~~|\ntbl[a2]( (0,5), (1,6) ) ~~|');
+    const t = variable(p, 'tbl');
+    expect(t.dimensions).toEqual(['A']);
+    expect(t.elements?.map((e) => [e.subscripts[0], e.gf?.ys, e.equation.text])).toEqual([
+      ['a1', [0, 1], ''],
+      ['a2', [5, 6], ''],
+    ]);
+  });
+
+  test('an equivalent range on the left keeps its name', () => {
+    const p = load('A: a1, a2 ~~|\nB <-> A ~~|\nm[A, B] = 1, 2; 3, 4; ~~|');
+    expect(variable(p, 'm').dimensions).toEqual(['A', 'B']);
+    expect(variable(p, 'm').elements?.map((e) => e.subscripts.join(','))).toEqual(['a1,a1', 'a1,a2', 'a2,a1', 'a2,a2']);
   });
 });

@@ -1,2 +1,3 @@
 export { importVensim, type ImportVensimOptions } from './import.js';
 export { VENSIM_NA } from './parser.js';
+export { decodeMdl } from './decode.js';
