@@ -59,7 +59,7 @@ export const MATH_BUILTINS: BuiltinSpec[] = [
     summary: 'The smallest of its arguments.',
     dialects: ['xmile', 'vensim'],
     differences:
-      'Stella accepts one argument (its value, or the smallest element of an array); Vensim requires exactly two. Sluice checks the count by dialect.',
+      "Stella accepts one argument (the smallest element of an array); Vensim's MIN takes two and VMIN reduces an array. Sluice accepts both forms in both dialects (XMILE files written by Vensim use the one-argument form).",
     emit: (args) => (args.length === 1 ? `(${args[0]})` : `Math.min(${args.join(', ')})`),
   },
   {
@@ -69,7 +69,7 @@ export const MATH_BUILTINS: BuiltinSpec[] = [
     summary: 'The largest of its arguments.',
     dialects: ['xmile', 'vensim'],
     differences:
-      'Stella accepts one argument (its value, or the largest element of an array); Vensim requires exactly two. Sluice checks the count by dialect.',
+      "Stella accepts one argument (the largest element of an array); Vensim's MAX takes two and VMAX reduces an array. Sluice accepts both forms in both dialects (XMILE files written by Vensim use the one-argument form).",
     emit: (args) => (args.length === 1 ? `(${args[0]})` : `Math.max(${args.join(', ')})`),
   },
   {

@@ -207,7 +207,8 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     let stride: number;
     if (free.length === 0 || suffix) stride = 1;
     else if (free.length === 1) stride = strides[free[0]!]!;
-    else return fail(`${fn} over these subscripts is not compiled yet`, arg, 'unsupported');
+    // Not one evenly spaced run of slots: loop over the wildcards instead.
+    else return reduceExpression(fn, arg);
     return `h.${REDUCERS[fn]}(v, ${start}, ${stride}, ${count})`;
   };
 

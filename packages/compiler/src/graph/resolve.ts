@@ -175,8 +175,7 @@ export function resolveModel(
       diags.push(error('unknown-function', `unknown function '${c.display}'`, loc, owner.name));
       return;
     }
-    let [min, max] = arityOf(spec);
-    if (dialect === 'vensim' && (spec.name === 'MIN' || spec.name === 'MAX')) min = max = 2;
+    const [min, max] = arityOf(spec);
     if (c.args.length < min || c.args.length > max) {
       const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
       diags.push(
