@@ -217,6 +217,8 @@ describe('control section', () => {
     expect(p.simSpecs.equations?.dt).toBeUndefined();
     expect(variable(p, 'time_step').equation?.text).toBe('0.5');
     expect(p.dialect).toBe('vensim');
+    expect(p.name).toBe('m');
+    expect(p.source).toEqual({ format: 'mdl', vendor: 'Ventana Systems', product: 'Vensim', file: 'm.mdl' });
     expect(p.models[0]?.groups).toEqual([{ name: 'Control', variables: ['final_time', 'initial_time', 'saveper', 'time_step'] }]);
   });
 });

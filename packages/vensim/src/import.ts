@@ -85,6 +85,9 @@ export function importVensim(text: string, options: ImportVensimOptions = {}): R
     macros: macros.flatMap((m) => macroOf(m, source, index, diagnostics) ?? []),
   };
   if (split.encoding !== undefined) project.extra = { encoding: split.encoding };
+  // A .mdl file holds no model name: the file's own name is the one Vensim shows.
+  const base = options.file?.split(/[\\/]/).pop()?.replace(/\.mdl$/i, '');
+  if (base) project.name = base;
 
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return fail(diagnostics);
