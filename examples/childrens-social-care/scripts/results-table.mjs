@@ -5,7 +5,8 @@
 //   npx tsc -b && node examples/childrens-social-care/scripts/results-table.mjs          rewrite the README table
 //   npx tsc -b && node examples/childrens-social-care/scripts/results-table.mjs --check  fail if it is out of date
 //
-// The README's table sits between the two marker comments below; nothing else is touched.
+// It also regenerates the list of assumed (A-marked) parameters from the model's documentation.
+// Each table sits between its two marker comments below; nothing else in the README is touched.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseSluice } from '@sluice/language';
@@ -15,8 +16,10 @@ import { formatDiagnostic } from '@sluice/ir';
 
 const exampleDir = fileURLToPath(new URL('../', import.meta.url));
 export const readmeFile = `${exampleDir}README.md`;
-export const startMarker = '<!-- results-table:start -->';
-export const endMarker = '<!-- results-table:end -->';
+const sections = {
+  results: ['<!-- results-table:start -->', '<!-- results-table:end -->'],
+  assumed: ['<!-- assumed-parameters:start -->', '<!-- assumed-parameters:end -->'],
+};
 
 const AT = 108; // 31 March 2024
 const REPORTED = [
@@ -45,10 +48,13 @@ function loadScenarios() {
     });
 }
 
-/** The README table (Markdown) as the model computes it today. */
-export function resultsTable() {
+function loadProject() {
   const file = `${exampleDir}childrens-social-care.sluice`;
-  const project = unwrap(parseSluice(readFileSync(file, 'utf8'), { file }), 'parsing the model');
+  return unwrap(parseSluice(readFileSync(file, 'utf8'), { file }), 'parsing the model');
+}
+
+/** The results table (Markdown) as the model computes it today. */
+export function resultsTable(project = loadProject()) {
   const model = unwrap(compile(project), 'compiling the model');
   const rows = loadScenarios().map((s) => {
     const r = unwrap(simulate(model, { overrides: s.overrides, vars: REPORTED }), `running ${s.name}`);
@@ -83,23 +89,49 @@ export function resultsTable() {
   return lines.join('\n');
 }
 
-/** The README with its results table replaced by `table`. */
-export function withTable(readme, table) {
+// A status marker in a doc: `A:`, `D/A:`, `A (calibrated):`, at the start or after a sentence.
+const statusMarker = /(?:^|\. )((?:[FDA]\/)*[FDA])(?: \(([^)]*)\))?: /;
+
+/** Every constant and initial value whose documented status includes A (assumed). */
+export function assumedParametersTable(project = loadProject()) {
+  const esc = (s) => s.replace(/\|/g, '\\|');
+  const rows = [];
+  for (const v of project.models[0].variables) {
+    const m = v.doc?.match(statusMarker);
+    if (!m || !m[1].split('/').includes('A')) continue;
+    const what = v.kind === 'stock' ? `${v.name} (initial value)` : v.name;
+    const status = m[2] ? `${m[1]} (${m[2]})` : m[1];
+    const basis = v.doc.slice(m.index + m[0].length);
+    const value = v.gf ? v.gf.xs.map((x, i) => `(${x}, ${v.gf.ys[i]})`).join(' ') : (v.equation?.text ?? '');
+    rows.push(`| ${what} | ${esc(value)} | ${esc(v.units ?? '')} | ${status} | ${esc(basis)} |`);
+  }
+  return ['| Parameter | Value | Units | Status | Basis |', '|---|--:|---|---|---|', ...rows].join('\n');
+}
+
+/** The README with the section between the markers of `which` replaced by `table`. */
+export function withSection(readme, which, table) {
+  const [startMarker, endMarker] = sections[which];
   const start = readme.indexOf(startMarker);
   const end = readme.indexOf(endMarker);
   if (start < 0 || end < start) throw new Error(`the README has no ${startMarker} ... ${endMarker} section`);
   return `${readme.slice(0, start + startMarker.length)}\n${table}\n${readme.slice(end)}`;
 }
 
+/** The README as it should be: both generated sections up to date. */
+export function regeneratedReadme(readme) {
+  const project = loadProject();
+  return withSection(withSection(readme, 'results', resultsTable(project)), 'assumed', assumedParametersTable(project));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const readme = readFileSync(readmeFile, 'utf8');
-  const updated = withTable(readme, resultsTable());
+  const updated = regeneratedReadme(readme);
   if (process.argv.includes('--check')) {
     if (updated !== readme) {
-      console.error('The README results table is out of date: run this script without --check.');
+      console.error('The README tables are out of date: run this script without --check.');
       process.exit(1);
     }
-    console.log('The README results table is up to date.');
+    console.log('The README tables are up to date.');
   } else {
     writeFileSync(readmeFile, updated);
     console.log(`Updated ${readmeFile}`);
