@@ -126,8 +126,9 @@ function binaryDerivative(op: string, l: Expr, r: Expr, x: string, ctx: SignCont
     case '/':
       return add(mul(dl, valueSign(r)), neg(mul(valueSign(l), dr)));
     case '^':
+      // d(a^r)/da = r·a^(r-1): with a > 0 its sign is the sign of r.
       if (dr !== '0') return '?';
-      return r.kind === 'number' ? mul(dl, valueSign(r)) : dl === '0' ? '0' : '?';
+      return mul(dl, valueSign(r));
     default:
       return dl === '0' && dr === '0' ? '0' : '?';
   }

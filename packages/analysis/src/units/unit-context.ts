@@ -31,6 +31,17 @@ export function unitContext(project: Project): UnitContext {
     for (const a of u.aliases) aliasOf.set(canonicalName(a), name);
     if (u.equation && u.equation.trim() !== '') defined.set(name, u.equation);
   }
+  // A plural and its singular used in one model (`contacts` and `contact`) are one unit.
+  const used = new Set<string>();
+  for (const model of project.models) {
+    for (const v of model.variables) {
+      for (const part of (v.units ?? '').split(/[*/^()]/)) used.add(canonicalName(part));
+    }
+  }
+  for (const name of used) {
+    const singular = name.endsWith('s') ? name.slice(0, -1) : '';
+    if (singular.length > 0 && !aliasOf.has(name) && (used.has(singular) || BUILTIN_ALIASES[singular])) aliasOf.set(name, aliasOf.get(singular) ?? singular);
+  }
   const resolving = new Set<string>();
   const resolve = (raw: string): Unit => {
     const name = aliasOf.get(raw) ?? raw;
