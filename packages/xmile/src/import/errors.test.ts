@@ -172,3 +172,18 @@ describe('hostile structure', () => {
     ]);
   });
 });
+
+describe('things that would change results', () => {
+  it('refuses data imported from an external file', () => {
+    const text = `<xmile>${SPECS}\n<data><import resource="inputs.xlsx"/></data><model><variables><aux name="a"><eqn>1</eqn></aux></variables></model></xmile>`;
+    expect(errorsOf(text)).toEqual(['bad.xmile:2:1: error: <data><import> (values read from an external file during the run) is not supported']);
+  });
+
+  it('refuses a module whose model lives in another file', () => {
+    const text = `<xmile>${SPECS}<model><variables>\n<module name="m" resource="other.stmx"/></variables></model></xmile>`;
+    expect(errorsOf(text)).toEqual([
+      'bad.xmile:2:1: error: module "m" instantiates a model from another file ("other.stmx"), which is not read',
+      'bad.xmile:2:1: error: module "m" in the main model instantiates "m", which is not a model of this file',
+    ]);
+  });
+});

@@ -6,7 +6,7 @@ import { readMacro } from './macro.js';
 import { modelLabel, readModel, type ReadModel } from './model.js';
 import { readSimSpecs } from './sim-specs.js';
 import { readUnits } from './units.js';
-import { child, childrenNamed, outerXml, textOf, type XNode } from './xml-tree.js';
+import { attr, child, childrenNamed, outerXml, textOf, type XNode } from './xml-tree.js';
 
 /** Top-level elements read into the IR; every other one is kept raw for export. */
 const READ = new Set(['header', 'sim_specs', 'model_units', 'dimensions', 'behavior', 'model', 'macro']);
@@ -19,7 +19,8 @@ export function readProject(root: XNode, ctx: ImportContext, file: string | unde
   const behaviorNode = child(root, 'behavior');
   const behavior: Behavior = behaviorNode ? readBehavior(behaviorNode, ctx.src, DEFAULT_BEHAVIOR) : DEFAULT_BEHAVIOR;
 
-  const read = childrenNamed(root, 'model').filter((m) => m.prefix === undefined).map((m) => readModel(m, ctx, behavior));
+  const modelNodes = childrenNamed(root, 'model').filter((m) => m.prefix === undefined);
+  const read = modelNodes.map((m) => readModel(m, ctx, behavior));
   if (read.length === 0) {
     ctx.error('missing-model', 'the file has no <model>', root);
     return undefined;
@@ -47,7 +48,7 @@ export function readProject(root: XNode, ctx: ImportContext, file: string | unde
   const models = ordered.map((r) => r.model);
   const dimensions = dims ? readDimensions(dims, ctx) : [];
   for (const m of models) expandConstantLists(m, dimensions, ctx);
-  checkModules(models, ctx);
+  checkModules(models, ctx, modelNodes);
   checkEmptyEquations(ordered, ctx);
   attachLeaks(models);
 
@@ -55,6 +56,11 @@ export function readProject(root: XNode, ctx: ImportContext, file: string | unde
   for (const c of root.children) {
     if (c.prefix === undefined && READ.has(c.local)) continue;
     raw.push(outerXml(c, ctx.src));
+    if (c.local === 'data' && childrenNamed(c, 'import').length > 0) {
+      // Imported data overwrites variables during a run: ignoring it would give other numbers.
+      ctx.error('unsupported-data-import', '<data><import> (values read from an external file during the run) is not supported', c);
+      continue;
+    }
     if (c.prefix === undefined && !DISPLAY.has(c.local)) {
       ctx.warn('unknown-element', `<${c.name}> is not understood and was ignored (kept for export)`, c);
     }
@@ -100,8 +106,14 @@ function formatOf(file: string | undefined): SourceFormat {
   return ext === 'stmx' || ext === 'itmx' ? ext : 'xmile';
 }
 
-/** Every module names a model of the file. */
-function checkModules(models: Model[], ctx: ImportContext): void {
+/** Every module names a model of the file; models kept in other files are not read. */
+function checkModules(models: Model[], ctx: ImportContext, nodes: XNode[]): void {
+  for (const n of nodes) {
+    const resource = attr(n, 'resource');
+    if (resource !== undefined) {
+      ctx.error('unsupported-resource', `model "${attr(n, 'name') ?? ''}" lives in another file ("${resource}"), which is not read`, n);
+    }
+  }
   const known = new Set(models.map((m) => m.ident).filter((i): i is string => i !== undefined));
   for (const m of models) {
     for (const v of m.variables) {

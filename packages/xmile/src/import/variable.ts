@@ -31,8 +31,8 @@ const OWN: Record<string, Set<string>> = {
   module: new Set(['connect', 'connect2']),
 };
 /** Display-only children: they change nothing in a run and are kept raw for export. */
-const DISPLAY = new Set(['display', 'range', 'scale', 'format']);
-const KNOWN_ATTRS = new Set(['name', 'access', 'model', 'type', 'discrete']);
+const DISPLAY = new Set(['display', 'range', 'scale', 'format', 'event_poster']);
+const KNOWN_ATTRS = new Set(['name', 'access', 'model', 'type', 'discrete', 'resource']);
 
 /** An equation that was empty: allowed only for a module port that every instance connects. */
 export interface EmptyEquation {
@@ -115,6 +115,10 @@ function readModule(node: XNode, base: Pick<ModuleInstance, 'name' | 'ident' | '
     }
     connections.push({ from: canonicalPath(from), to: canonicalPath(to) });
     tags.push(c.local);
+  }
+  const resource = attr(node, 'resource');
+  if (resource !== undefined) {
+    ctx.error('unsupported-resource', `module "${base.name}" instantiates a model from another file ("${resource}"), which is not read`, node, base.name);
   }
   const model = canonicalName(attr(node, 'model') ?? base.name);
   const m: ModuleInstance = { ...base, kind: 'module', model, connections };
