@@ -4,6 +4,7 @@ import { canonicalName } from '@sluice/ir';
 import { firstToken, onlyChild, nodeOf, nodesOf, readName, tokenOf, unquote, type NameRef } from './cst.js';
 import { readFormula, report, type BuildContext } from './context.js';
 import { buildGraph } from './build-graph.js';
+import { finishConveyor, newConveyorDraft, readConveyorAttr } from './build-conveyor.js';
 
 /** A name a declaration refers to, checked once the whole model is read. */
 export interface PendingRef {
@@ -98,6 +99,7 @@ export function buildVariable(node: CstNode, ctx: BuildContext, pending: Pending
 
   const seen = new Set<string>();
   const elements: ElementEquation[] = [];
+  const conveyor = newConveyorDraft();
   for (const attr of nodesOf(node, 'variableAttr')) {
     const at = firstToken(attr);
     if (at === undefined) continue;
@@ -139,6 +141,9 @@ export function buildVariable(node: CstNode, ctx: BuildContext, pending: Pending
         else v.netFlow = readFormula(f, ctx, display);
         break;
       }
+      case 'conveyorAttr':
+        readConveyorAttr(child as CstNode, ctx, v, conveyor);
+        break;
       case 'graphDecl': {
         if (!once(ctx, seen, 'a graph', at, display)) break;
         const gf = buildGraph(child as CstNode, ctx, display);
@@ -163,6 +168,7 @@ export function buildVariable(node: CstNode, ctx: BuildContext, pending: Pending
       }
     }
   }
+  if (conveyor.conveyor || conveyor.parts.length > 0) finishConveyor(conveyor, v, ctx);
   if (elements.length > 0) {
     if (!v.dimensions || v.dimensions.length === 0) {
       report(ctx, 'invalid-attribute', `${display} has element equations but no dimensions: write ${display}[Dimension]`, kindTok ?? (firstToken(node) as IToken), display);

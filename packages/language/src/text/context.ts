@@ -20,7 +20,8 @@ export function report(ctx: BuildContext, code: string, message: string, tok: IT
 export function readFormula(tok: IToken, ctx: BuildContext, variable?: string): Equation {
   const after = tok.image.slice(1);
   const lead = after.length - after.trimStart().length;
-  const text = after.trim();
+  // One line-break style in the IR whatever the file used, so a printed model never mixes them.
+  const text = after.trim().replace(/\r\n?/g, '\n');
   const line = tok.startLine ?? 1;
   const column = (tok.startColumn ?? 1) + 1 + lead;
   const origin = ctx.file === undefined ? { line, column } : { file: ctx.file, line, column };

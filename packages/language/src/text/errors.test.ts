@@ -104,6 +104,13 @@ describe('parseSluice errors', () => {
     expect(errorsOf(`${sim}const a = 1\n  units x\n  ; doc "y"\n`)).toEqual(["m.sluice:4:3: error: unexpected character ';'"]);
   });
 
+  it('reports conveyor lines on a stock that is not a conveyor, and a leak that is not an outflow', () => {
+    expect(errorsOf(`${sim}stock s = 0\n  capacity = 4\nstock c = 0\n  conveyor = 3\n  leak f\nflow f = 1\n`)).toEqual([
+      "m.sluice:3:3: error: 'capacity' needs a conveyor: add 'conveyor = transit time' to s",
+      'm.sluice:6:8: error: f leaks from c but is not one of its outflows',
+    ]);
+  });
+
   it('never throws on hostile input', () => {
     for (const text of ['"', '=', '[[[[', 'stock', 'sim start', '(((((((((((', 'graph: (', 'macro m(', '\u0000\uffff', 'aux x = ' + '('.repeat(5000)]) {
       const r = parseSluice(text);

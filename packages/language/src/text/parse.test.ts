@@ -101,6 +101,31 @@ aux a = 1
     expect(a).toMatchObject({ kind: 'aux', access: 'input', initialEquation: { text: '5' }, hidden: true });
   });
 
+  it('reads a conveyor with its capacity, limits and a leak', () => {
+    const p = parse(`${sim}stock Training = 0
+  inflow recruits
+  outflow qualified, dropouts
+  conveyor discrete = 6
+  capacity = 40
+  inflow_limit = 10
+  arrest = 0
+  leak dropouts linear zone 0 to 0.5 = 0.05
+flow recruits = 4
+flow qualified = 0
+flow dropouts = 0
+`);
+    expect(shape(p.models[0]!.variables[0]!)).toMatchObject({
+      conveyor: {
+        transitTime: { text: '6' },
+        discrete: true,
+        capacity: { text: '40' },
+        inflowLimit: { text: '10' },
+        arrest: { text: '0' },
+        leaks: [{ flow: 'dropouts', linear: true, zoneStart: 0, zoneEnd: 0.5, fraction: { text: '0.05' } }],
+      },
+    });
+  });
+
   it('reads graphs as points and as y values over an x scale', () => {
     const p = parse(`${sim}aux g = TIME
   graph extrapolate: (0, 1), (1, 0.5),

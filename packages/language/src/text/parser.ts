@@ -169,6 +169,7 @@ class SluiceParser extends CstParser {
       { ALT: () => this.SUBRULE(this.accessAttr) },
       { ALT: () => this.SUBRULE(this.initAttr) },
       { ALT: () => this.SUBRULE(this.netFlowAttr) },
+      { ALT: () => this.SUBRULE(this.conveyorAttr) },
       { ALT: () => this.SUBRULE(this.graphDecl) },
       { ALT: () => this.SUBRULE(this.elementDecl) },
       { ALT: () => this.CONSUME(t.Units) },
@@ -203,6 +204,38 @@ class SluiceParser extends CstParser {
   netFlowAttr = this.RULE('netFlowAttr', () => {
     this.CONSUME(t.NetFlow);
     this.CONSUME(t.Formula);
+  });
+
+  conveyorAttr = this.RULE('conveyorAttr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.ConveyorKw);
+          this.OPTION(() => this.CONSUME(t.Identifier));
+          this.CONSUME(t.Formula);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR1([{ ALT: () => this.CONSUME(t.Capacity) }, { ALT: () => this.CONSUME(t.InflowLimit) }, { ALT: () => this.CONSUME(t.Arrest) }]);
+          this.CONSUME1(t.Formula);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.Leak);
+          this.SUBRULE(this.name);
+          this.OPTION1(() => this.CONSUME1(t.Identifier));
+          this.OPTION2(() => {
+            this.CONSUME(t.Zone);
+            this.CONSUME(t.NumberToken);
+            this.CONSUME(t.To);
+            this.CONSUME1(t.NumberToken);
+          });
+          this.OPTION3(() => this.CONSUME2(t.Formula));
+        },
+      },
+    ]);
   });
 
   docAttr = this.RULE('docAttr', () => {

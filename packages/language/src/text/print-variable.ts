@@ -1,4 +1,4 @@
-import type { ElementEquation, Equation, GraphicalFunction, Model, ModuleInstance, Project, Variable } from '@sluice/ir';
+import type { Conveyor, ElementEquation, Equation, GraphicalFunction, Model, ModuleInstance, Project, Variable } from '@sluice/ir';
 import { isConstant, printElement, printFormula, printName, printNumber, printUnits, quote, textIsXmile } from './print-text.js';
 
 /** Writing one variable: its declaration line, then one indented line per attribute. */
@@ -43,6 +43,18 @@ function elementLines(e: ElementEquation, indent: string, xmile: boolean): strin
   return lines;
 }
 
+function conveyorLines(c: Conveyor, names: NameBook, indent: string, xmile: boolean): string[] {
+  const lines = [`${indent}conveyor${c.discrete ? ' discrete' : ''}${formulaSuffix(c.transitTime, xmile) || ' = 0'}`];
+  if (c.capacity) lines.push(`${indent}capacity${formulaSuffix(c.capacity, xmile) || ' = 0'}`);
+  if (c.inflowLimit) lines.push(`${indent}inflow_limit${formulaSuffix(c.inflowLimit, xmile) || ' = 0'}`);
+  if (c.arrest) lines.push(`${indent}arrest${formulaSuffix(c.arrest, xmile) || ' = 0'}`);
+  for (const leak of c.leaks ?? []) {
+    const zone = leak.zoneStart !== undefined && leak.zoneEnd !== undefined ? ` zone ${printNumber(leak.zoneStart)} to ${printNumber(leak.zoneEnd)}` : '';
+    lines.push(`${indent}leak ${names(leak.flow)}${leak.linear ? ' linear' : ''}${zone}${formulaSuffix(leak.fraction, xmile)}`);
+  }
+  return lines;
+}
+
 function keywordOf(v: Variable): string {
   if (v.kind === 'aux') return isConstant(v.equation) && !v.elements?.length ? 'const' : 'aux';
   return v.kind;
@@ -82,6 +94,7 @@ export function variableLines(v: Variable, project: Project, model: Pick<Model, 
     if (v.outflows.length > 0) lines.push(`${inner}outflow ${v.outflows.map(names).join(', ')}`);
     if (v.nonNegative) lines.push(`${inner}non_negative`);
     if (v.queue) lines.push(`${inner}queue`);
+    if (v.conveyor) lines.push(...conveyorLines(v.conveyor, names, inner, xmile));
   }
   if (v.kind === 'flow' && v.nonNegative) lines.push(`${inner}uniflow`);
   if (v.hidden) lines.push(`${inner}hidden`);

@@ -128,6 +128,8 @@ export const StockKw = keyword('stock');
 export const FlowKw = keyword('flow');
 export const AuxKw = keyword('aux');
 export const Const = keyword('const');
+// Before `inflow`, which would otherwise take its first six letters.
+export const InflowLimit = keyword('inflow_limit');
 export const Inflow = keyword('inflow');
 export const Outflow = keyword('outflow');
 export const NonNegative = keyword('non_negative');
@@ -137,6 +139,11 @@ export const Hidden = keyword('hidden');
 export const Access = keyword('access');
 export const Init = keyword('init');
 export const NetFlow = keyword('net_flow');
+export const ConveyorKw = keyword('conveyor');
+export const Capacity = keyword('capacity');
+export const Arrest = keyword('arrest');
+export const Leak = keyword('leak');
+export const Zone = keyword('zone');
 export const Doc = keyword('doc');
 export const Graph = keyword('graph');
 export const XScale = keyword('xscale');
@@ -200,12 +207,12 @@ export const sluiceTokens = {
   /** Words that start an attribute line under a declaration. */
   attributeKeywords: [
     'doc', 'units', 'inflow', 'outflow', 'non_negative', 'uniflow', 'queue', 'hidden', 'access', 'init', 'net_flow',
-    'graph', 'xscale', 'yscale', 'to', 'connect', 'subrange_of', 'maps_to', 'alias_of', 'alias', 'outputs',
+    'conveyor', 'capacity', 'inflow_limit', 'arrest', 'leak', 'zone', 'graph', 'xscale', 'yscale', 'to', 'connect', 'subrange_of', 'maps_to', 'alias_of', 'alias', 'outputs',
   ],
   /** Words of the `sim` line. */
   simKeywords: ['start', 'stop', 'dt', 'save_step', 'method', 'dialect'],
   /** Names with a meaning in one place (integration methods, graph types, port access). */
-  values: ['euler', 'rk2', 'rk4', 'xmile', 'vensim', 'continuous', 'extrapolate', 'discrete', 'input', 'output'],
+  values: ['euler', 'rk2', 'rk4', 'xmile', 'vensim', 'continuous', 'extrapolate', 'discrete', 'linear', 'input', 'output'],
   operators: ['=', ':', ',', '(', ')', '[', ']', '->', '<-', '.', '/'],
   /** `#` to the end of the line. */
   lineComment: '#',
