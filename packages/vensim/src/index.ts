@@ -1,3 +1,4 @@
 export { importVensim, type ImportVensimOptions } from './import.js';
 export { VENSIM_NA } from './parser.js';
 export { decodeMdl } from './decode.js';
+export { applyVensimData, type DataFile } from './data.js';
