@@ -277,6 +277,11 @@ ${SPECS}
     expect(area.equation).toEqual({ text: '{Enter equation for use when not hooked up}', expr: null, loc: { file: 'm.stmx', line: 10, column: 23 } });
   });
 
+  it('accepts a port connected under its qualified name', () => {
+    const p = load(`<xmile>${SPECS}<model><variables><module name="m"><connect to="m.p" from="x"/></module><aux name="x"><eqn>1</eqn></aux></variables></model><model name="m"><variables><aux name="p"><eqn/></aux></variables></model></xmile>`);
+    expect(p.models[1]?.variables.map((v) => [v.ident, v.equation])).toEqual([['p', undefined]]);
+  });
+
   it('takes the first model as main when none is unnamed', () => {
     const p = load('<xmile>' + SPECS + '<model name="default"><variables><aux name="a"><eqn>1</eqn></aux></variables></model></xmile>');
     expect(p.models[0]?.name).toBeUndefined();

@@ -136,13 +136,18 @@ function checkEmptyEquations(read: ReadModel[], ctx: ImportContext): void {
     const users = instances.filter((i) => r.model.ident !== undefined && i.model === r.model.ident);
     for (const { variable, node } of r.empties) {
       if (variable.access === 'input') continue;
-      const connected = users.length > 0 && users.every((u) => u.connections.some((c) => c.to === variable.ident));
+      const connected = users.length > 0 && users.every((u) => u.connections.some((c) => portOf(c.to, u.ident) === variable.ident));
       if (connected) continue;
       const what = node.local === 'eqn' ? 'an empty equation' : 'no <eqn>';
       const code = node.local === 'eqn' ? 'empty-equation' : 'missing-equation';
       ctx.error(code, `${variable.kind} "${variable.name}" has ${what}`, node, variable.name);
     }
   }
+}
+
+/** A connection's port relative to its module, written `area` or `hares.area`. */
+function portOf(to: string, instance: string): string {
+  return to.startsWith(`${instance}.`) ? to.slice(instance.length + 1) : to;
 }
 
 /** Conveyor outflows marked `<leak/>` become the conveyor's leakages; the flow's equation is the fraction. */
