@@ -266,6 +266,9 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       if (r?.kind === 'builtin' && r.spec.emit) return r.spec.emit([], builtinContext(ctx.dialect));
       const k = ctx.dims.findIndex((d) => d.ident === e.name);
       if (k >= 0) return `(${ctx.index[k]} + 1)`;
+      // An element name as a value: its position in the current place's dimension.
+      const j = ctx.dims.findIndex((d) => d.elements.includes(e.name));
+      if (j >= 0) return String(ctx.dims[j]!.elements.indexOf(e.name) + 1);
       throw new Error('internal: unresolved reference reached code generation');
     }
     case 'call': {
@@ -310,16 +313,23 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       if (e.op === '+') return emit(e.operand);
       return `(${truth(emit(e.operand))} ? 0 : 1)`;
     case 'binary': {
-      // Vensim compares dimensions by element (dim1 = dim3 holds where both are at element B).
+      // Vensim compares dimensions that share element names by element (dim1 = dim3 holds
+      // where both are at B, whatever the order), others by position (sec1 = secb1).
       if ((e.op === '=' || e.op === '<>') && ctx.dialect === 'vensim') {
-        const side = (x: Expr): string | undefined => {
-          if (x.kind !== 'var' || x.subscripts || ctx.resolution.has(x)) return undefined;
-          const k = ctx.dims.findIndex((d) => d.ident === x.name);
-          return k < 0 ? undefined : `g[${ctx.layout.elementIds(ctx.dims[k]!)} + ${ctx.index[k]}]`;
-        };
-        const l = side(e.left);
-        const r = side(e.right);
-        if (l && r) return `(${l} ${e.op === '=' ? '===' : '!=='} ${r} ? 1 : 0)`;
+        const dimOf = (x: Expr): number =>
+          x.kind === 'var' && !x.subscripts && !ctx.resolution.has(x) ? ctx.dims.findIndex((d) => d.ident === x.name) : -1;
+        const isElement = (x: Expr): boolean =>
+          x.kind === 'var' && !x.subscripts && !ctx.resolution.has(x) && dimOf(x) < 0 && ctx.dims.some((d) => d.elements.includes(x.name));
+        const [kl, kr] = [dimOf(e.left), dimOf(e.right)];
+        const byName =
+          (kl >= 0 && kr >= 0 && ctx.dims[kl]!.elements.some((n) => ctx.dims[kr]!.elements.includes(n))) ||
+          (kl >= 0 && isElement(e.right)) ||
+          (kr >= 0 && isElement(e.left));
+        if (byName) {
+          const side = (x: Expr, k: number): string =>
+            k >= 0 ? `g[${ctx.layout.elementIds(ctx.dims[k]!)} + ${ctx.index[k]}]` : String(ctx.layout.elementId((x as VariableRef).name));
+          return `(${side(e.left, kl)} ${e.op === '=' ? '===' : '!=='} ${side(e.right, kr)} ? 1 : 0)`;
+        }
       }
       const a = emit(e.left);
       const b = emit(e.right);

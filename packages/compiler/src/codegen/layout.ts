@@ -22,6 +22,8 @@ export interface Layout {
   indexMap(from: DimInfo, to: DimInfo): number | undefined;
   /** A dimension by canonical name. */
   dimension(ident: string): DimInfo | undefined;
+  /** The number `elementIds` gives element `name` (canonical). */
+  elementId(name: string): number;
   /** Offset in `g` of a number per element of `d` that is equal for equal element names. */
   elementIds(d: DimInfo): number;
   stockBase: number;
@@ -78,6 +80,10 @@ export function layOut(nodes: readonly Node[], dimensions: ReadonlyMap<string, D
       return offset;
     },
     dimension: (ident) => dimensions.get(ident),
+    elementId(name) {
+      if (!ids.has(name)) ids.set(name, ids.size);
+      return ids.get(name)!;
+    },
     elementIds(d) {
       const known = idTables.get(d.ident);
       if (known !== undefined) return known;

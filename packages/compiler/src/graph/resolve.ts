@@ -244,6 +244,8 @@ export function resolveModel(
         }
         // Inside an array equation a dimension name stands for the current element's position.
         if (!e.subscripts && at.dims.some((d) => d.ident === e.name)) return;
+        // Vensim compares the current element with a named one: IF THEN ELSE(dimA = B, ...).
+        if (dialect === 'vensim' && !e.subscripts && at.dims.some((d) => d.elements.includes(e.name))) return;
         const spec = findBuiltin(e.name);
         if (!e.subscripts && spec?.bare && spec.emit) {
           resolution.set(e, { kind: 'builtin', spec });
