@@ -333,7 +333,7 @@ describe('data', () => {
     const p = load("d :INTERPOLATE: ~~|\nc := GET DIRECT CONSTANTS('data.csv', ',', 'B2') ~~|");
     expect(variable(p, 'd').extra).toEqual({ data: { method: 'INTERPOLATE' } });
     const c = variable(p, 'c');
-    expect(c.extra).toEqual({ dataEquation: true, dataSource: { function: 'GET DIRECT CONSTANTS', arguments: ['data.csv', ',', 'B2'] } });
+    expect(c.extra).toEqual({ dataEquation: true, dataSources: [{ function: 'GET DIRECT CONSTANTS', arguments: ['data.csv', ',', 'B2'], subscripts: [] }] });
     expect(shape(c.equation?.expr)).toEqual({ kind: 'call', fn: 'GET_DIRECT_CONSTANTS', display: 'GET DIRECT CONSTANTS', args: [] });
   });
 });
@@ -385,7 +385,7 @@ describe('more definitions', () => {
     expect(variable(p, 'k').extra).toEqual({ unchangeable: true });
     const t = variable(p, 'tbl');
     expect(t.dimensions).toEqual(['A']);
-    expect(t.extra).toEqual({ dataSource: { function: 'GET XLS LOOKUPS', arguments: ['in.xls', 'Sheet1', '1', 'B2'] } });
+    expect(t.extra).toEqual({ dataSources: [{ function: 'GET XLS LOOKUPS', arguments: ['in.xls', 'Sheet1', '1', 'B2'], subscripts: ['A'] }] });
     expect(shape(t.equation?.expr)).toEqual({ kind: 'call', fn: 'GET_XLS_LOOKUPS', display: 'GET XLS LOOKUPS', args: [] });
   });
 

@@ -181,9 +181,13 @@ function describe(v: Variable, group: ParsedEntry[]): void {
       v.extra = { ...v.extra, withLookup: true };
     const strings = [...e.strings.values()];
     const source = e.ast.kind === 'equation' && e.ast.rhs.kind === 'expr' ? e.ast.rhs.expr : e.ast.kind === 'lookup-source' ? e.ast.source : undefined;
-    if (strings.length > 0 && source) {
+    const lhs = lhsOf(e);
+    if (strings.length > 0 && source && lhs) {
+      // One per equation: partial definitions may read different cells for different elements.
       const fn = source.kind === 'call' ? source.display : '';
-      v.extra = { ...v.extra, dataSource: { function: fn, arguments: strings } };
+      const previous = Array.isArray(v.extra?.['dataSources']) ? (v.extra['dataSources'] as unknown[]) : [];
+      const entry = { function: fn, arguments: strings, subscripts: lhs.subscripts.map((x) => displayOf(x.raw)) };
+      v.extra = { ...v.extra, dataSources: [...previous, entry] };
     }
   }
 }
