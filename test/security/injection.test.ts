@@ -3,11 +3,13 @@
 // to break out of a JavaScript string, comment, template or <script> if any of its text were
 // ever pasted into generated code; each must run with the values its equations say, or be
 // refused with a located diagnostic, and nothing in it may execute.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { column, errorLines, travel, type Trip } from './pipeline.js';
+import { cli, spawnSluice, STACK_LINE, tempDir, writeIn } from './cli.js';
 
+const hostilePath = (file: string) => fileURLToPath(new URL(`./hostile/${file}`, import.meta.url));
 const hostile = (file: string) => readFileSync(fileURLToPath(new URL(`./hostile/${file}`, import.meta.url)), 'utf8');
 
 /** Fragments of the corpus that could only reach generated code by copying model text. */
@@ -75,6 +77,7 @@ describe('hostile names, equations, units and docs', () => {
         expect(column(trip, 'valueOf[${globalThis.__pwned=2}]')).toEqual([7, 7, 7, 7, 7]);
         expect(column(trip, 'process.exit()')).toEqual([21, 21, 21, 21, 21]);
         expect(column(trip, macroUser)).toEqual([6, 6, 6, 6, 6]);
+        expect(column(trip, "require('fs').writeFileSync('pwned', '1')")).toEqual([8, 8, 8, 8, 8]);
         if (moduleOutput) expect(column(trip, moduleOutput)).toEqual([6, 8, 10, 12, 14]);
       });
 
@@ -115,5 +118,53 @@ describe('hostile sim specs are refused, never evaluated', () => {
     const trip = travel(hostile('sim-specs.sluice'), 'sim-specs.sluice');
     expect(trip.reached).toBe('import');
     expect(errorLines(trip)).toEqual(["sim-specs.sluice:2:1: error: the sim line needs 'start'"]);
+  });
+});
+
+describe('through the CLI', () => {
+  for (const file of ['names.xmile', 'names.mdl', 'names.sluice']) {
+    it(`sluice run ${file} -f json prints the values under the hostile names`, async () => {
+      const r = await cli('run', hostilePath(file), '-f', 'json');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { time: number[]; variables: Record<string, number[]> };
+      expect(out.time).toEqual([0, 1, 2, 3, 4]);
+      expect(out.variables["it's ${require('fs').readFileSync('/etc/passwd')}"]).toEqual([2, 2, 2, 2, 2]);
+      expect(out.variables['</script><script>globalThis.__pwned=7</script>']).toEqual([10, 40, 70, 100, 130]);
+      expect(out.variables['end */ globalThis.__pwned = 6 /* start']).toEqual([7, 7, 7, 7, 7]);
+      expect(out.variables['constructor']).toEqual([3, 3, 3, 3, 3]);
+    });
+  }
+
+  // Known bug (CLI, output/write-results.ts): the JSON writer fills a plain object, so a
+  // variable named __proto__ sets its prototype instead of becoming a key, and its column is
+  // lost. Remove `.fails` when fixed (Object.fromEntries or Object.create(null) would do).
+  it.fails('sluice run -f json keeps a variable named __proto__', async () => {
+    const r = await cli('run', hostilePath('names.xmile'), '-f', 'json');
+    const out = JSON.parse(r.stdout) as { variables: Record<string, number[]> };
+    expect(Object.hasOwn(out.variables, '__proto__')).toBe(true);
+  });
+
+  it('sluice run refuses hostile sim specs: exit 1, the located errors, no output, no stack trace', async () => {
+    const path = hostilePath('sim-specs.xmile');
+    const r = await cli('run', path);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual(errorLines(travel(hostile('sim-specs.xmile'), path)));
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('the built binary runs each hostile file in a fresh folder and writes nothing there', () => {
+    const dir = tempDir();
+    for (const file of ['names.xmile', 'names.mdl', 'names.sluice']) {
+      const path = writeIn(dir, file, hostile(file));
+      const r = spawnSluice(dir, 'run', path, '-f', 'json');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { variables: Record<string, number[]> };
+      expect(out.variables["require('fs').writeFileSync('pwned', '1')"]).toEqual([8, 8, 8, 8, 8]);
+      expect(out.variables['process.exit()']).toEqual([21, 21, 21, 21, 21]);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['names.mdl', 'names.sluice', 'names.xmile']);
   });
 });
