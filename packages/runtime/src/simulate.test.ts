@@ -315,3 +315,30 @@ describe('dialects', () => {
     expect([col(r, 'i')[0], col(r, 'm')[0]]).toEqual([-9, -1]);
   });
 });
+
+describe('random numbers', () => {
+  const noisy = () => project([{ name: 'u', eqn: 'RANDOM(10, 20)' }, { name: 'z', eqn: 'NORMAL(0, 1, 7, -1, 1)' }], { stop: 999 });
+  const values = (seed?: number) => {
+    const c = compile(noisy());
+    if (!c.ok) throw new Error('compile failed');
+    const r = simulate(c.value, seed === undefined ? {} : { seed });
+    if (!r.ok) throw new Error('run failed');
+    return r.value.columns.map((x) => Array.from(x.values));
+  };
+
+  it('draw a new value every step, within range, repeatable from the seed', () => {
+    const [u, z] = values(42);
+    expect(u!.every((x) => x >= 10 && x < 20)).toBe(true);
+    expect(new Set(u).size).toBe(1000);
+    expect(z!.every((x) => x >= -1 && x <= 1)).toBe(true);
+    expect(values(42)).toEqual([u, z]);
+    expect(values(43)[0]).not.toEqual(u);
+    expect(values()).toEqual(values());
+  });
+
+  it('uniform draws have the mean of their range', () => {
+    const [u] = values(5);
+    const mean = u!.reduce((a, b) => a + b, 0) / u!.length;
+    expect(Math.abs(mean - 15)).toBeLessThan(0.3);
+  });
+});

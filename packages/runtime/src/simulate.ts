@@ -1,7 +1,11 @@
 import { fail, ok, type Result } from '@sluice/ir';
 import { createHelpers, SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME, type CompiledModel } from '@sluice/compiler';
 import { makeIntegrator } from './integrate.js';
+import { seededRandom } from './random.js';
 import { planRun, type SimulateOptions } from './run-plan.js';
+
+/** Runs without a seed repeat exactly too: they all use this one. */
+export const DEFAULT_SEED = 1;
 
 export interface RunColumn {
   name: string;
@@ -27,7 +31,7 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
   const v = new Float64Array(model.slotCount);
   const r = new Float64Array(model.stockCount);
   const g = model.tables;
-  const h = createHelpers({ start, dt, steps, delays: model.delayCount });
+  const h = createHelpers({ start, dt, steps, delays: model.delayCount, random: seededRandom(options.seed ?? DEFAULT_SEED) });
   const integrate = makeIntegrator(model, plan.method, h);
 
   v[SLOT_TIME] = start;

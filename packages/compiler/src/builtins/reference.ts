@@ -9,6 +9,7 @@ const FAMILY_TITLES: Record<BuiltinSpec['family'], string> = {
   lookup: 'Graphical functions',
   memory: 'Memory and delays',
   array: 'Array functions',
+  random: 'Random numbers',
 };
 
 /** `NAME(a, b [, c])`: the form shown in the reference and the editor's completion. */

@@ -5,6 +5,7 @@ import { LOGIC_BUILTINS } from './logic.js';
 import { LOOKUP_BUILTINS } from './lookup.js';
 import { MATH_BUILTINS } from './math.js';
 import { MEMORY_BUILTINS } from './memory.js';
+import { RANDOM_BUILTINS } from './random.js';
 import { TIME_INPUT_BUILTINS } from './time-inputs.js';
 import { VENSIM_BUILTINS } from './vensim.js';
 import type { BuiltinSpec } from './types.js';
@@ -21,6 +22,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
   ...LOOKUP_BUILTINS,
   ...MEMORY_BUILTINS,
   ...ARRAY_BUILTINS,
+  ...RANDOM_BUILTINS,
   ...VENSIM_BUILTINS,
 ];
 

@@ -1,7 +1,7 @@
 import type { Dialect } from '@sluice/ir';
 
 /** Which part of the reference a builtin is listed under. */
-export type BuiltinFamily = 'math' | 'logic' | 'time-input' | 'lookup' | 'memory' | 'constant' | 'array';
+export type BuiltinFamily = 'math' | 'logic' | 'time-input' | 'lookup' | 'memory' | 'constant' | 'array' | 'random';
 
 export interface BuiltinParam {
   name: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHelpers } from './helpers.js';
 import { numberLiteral } from './number-literal.js';
 
-const h = createHelpers({ start: 0, dt: 1, steps: 10, delays: 0 });
+const h = createHelpers({ start: 0, dt: 1, steps: 10, delays: 0, random: () => 0.5 });
 // Points (0, 0), (1, 10), (3, 30): xs then ys.
 const g = Float64Array.from([0, 1, 3, 0, 10, 30]);
 

@@ -24,6 +24,10 @@ export interface Helpers {
   stddev(v: Float64Array, start: number, stride: number, count: number): number;
   min(v: Float64Array, start: number, stride: number, count: number): number;
   max(v: Float64Array, start: number, stride: number, count: number): number;
+  /** A uniform draw from [min, max). */
+  uniform(min: number, max: number): number;
+  /** A normal draw, clamped to [min, max]. */
+  normal(mean: number, sd: number, min: number, max: number): number;
   /** DELAY call site `id`: the input `delay` time units before `t`, or `initial` before history. */
   delayRead(id: number, t: number, delay: number, initial: number): number;
   /** Append this step's input of DELAY call site `id`. */
@@ -91,6 +95,8 @@ export interface HelperRun {
   /** Steps the run takes (so each history holds steps + 1 values). */
   steps: number;
   delays: number;
+  /** Uniform draws from [0, 1): the run's seeded stream. */
+  random: () => number;
 }
 
 function sum(v: Float64Array, start: number, stride: number, count: number): number {
@@ -152,6 +158,13 @@ export function createHelpers(run: HelperRun): Helpers {
     stddev,
     min: (v, start, stride, count) => extreme(v, start, stride, count, -1),
     max: (v, start, stride, count) => extreme(v, start, stride, count, 1),
+    uniform: (min, max) => min + (max - min) * run.random(),
+    normal(mean, sd, min, max) {
+      // Box-Muller; 1 - u keeps the logarithm finite.
+      const u = 1 - run.random();
+      const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * run.random());
+      return Math.min(max, Math.max(min, mean + sd * z));
+    },
     lookup: lookupContinuous,
     lookupExtrapolate,
     lookupDiscrete,
