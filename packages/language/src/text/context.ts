@@ -28,6 +28,9 @@ export function readFormula(tok: IToken, ctx: BuildContext, variable?: string): 
   const { expr, diagnostics } = parseEquation(text, origin);
   for (const d of diagnostics) {
     if (variable !== undefined && d.variable === undefined) d.variable = variable;
+    // A formula that is only a comment (Stella's placeholder on a module input) is kept as
+    // written; whether it may stay empty is the compiler's call. An absent formula is an error.
+    if (d.code === 'empty-equation' && text.length > 0) d.severity = 'warning';
     ctx.diagnostics.push(d);
   }
   const equation: Equation = { text, expr, loc: { ...origin } };

@@ -43,7 +43,7 @@ export function describeFound(tok: IToken | undefined): string {
 }
 
 function describeExpected(types: TokenType[]): string {
-  let labels = [...new Set(types.map((tt) => (tt.name === 'Keyword' ? 'a name' : tokenLabel(tt))))];
+  let labels = [...new Set(types.map((tt) => (tt.name === 'Keyword' || tt.name === 'NameKeyword' ? 'a name' : tokenLabel(tt))))];
   // A quoted text where a name is expected is a quoted name: say "a name" once.
   if (labels.includes('a name')) labels = labels.filter((l) => l !== 'a quoted text');
   if (labels.length <= 1) return labels[0] ?? 'something else';

@@ -219,9 +219,23 @@ end
     expect(p.models[0]!.variables[0]).toMatchObject({ name: 'say "hi"', doc: 'line one\nline \\two' });
   });
 
-  it('accepts keywords as names where a name is expected', () => {
-    const p = parse(`${sim}const start = 1\nstock stock = start\n  inflow flow\nflow flow = 1\n`);
-    expect(p.models[0]!.variables.map((v) => v.ident)).toEqual(['start', 'stock', 'flow']);
+  it('accepts as names the keywords that start no declaration, and quoted declaration words', () => {
+    const p = parse(`${sim}const start = 1\nstock "stock" = start\n  inflow capacity\nflow capacity = 1\ngroup g: start, capacity\n`);
+    expect(p.models[0]!.variables.map((v) => v.ident)).toEqual(['start', 'stock', 'capacity']);
+    expect(p.models[0]!.groups).toEqual([{ name: 'g', variables: ['start', 'capacity'] }]);
+  });
+
+  it('reads an empty group, whose list does not run on into the next declaration', () => {
+    const p = parse(`${sim}const a = 1\ngroup Empty:\ngroup Full: a\n`);
+    expect(p.models[0]!.groups).toEqual([{ name: 'Empty', variables: [] }, { name: 'Full', variables: ['a'] }]);
+  });
+
+  it('keeps a formula that is only a comment, with a warning', () => {
+    const r = parseSluice(`${sim}aux port = {set by the parent model}\n  access input\n`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.models[0]!.variables[0]!.equation).toMatchObject({ text: '{set by the parent model}', expr: null });
+    expect(r.warnings.map((w) => [w.code, w.loc?.line, w.loc?.column])).toEqual([['empty-equation', 2, 12]]);
   });
 
   it('reads the example models in examples/', async () => {

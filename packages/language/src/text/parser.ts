@@ -332,7 +332,7 @@ class SluiceParser extends CstParser {
     this.CONSUME(t.Group);
     this.SUBRULE(this.name);
     this.CONSUME(t.Colon);
-    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE1(this.name) });
+    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE1(this.name) });
   });
 
   modelDecl = this.RULE('modelDecl', () => {
@@ -374,7 +374,7 @@ class SluiceParser extends CstParser {
     this.OR([
       { ALT: () => this.CONSUME(t.Identifier) },
       { ALT: () => this.CONSUME(t.Quoted) },
-      { ALT: () => this.CONSUME(t.Keyword) },
+      { ALT: () => this.CONSUME(t.NameKeyword) },
     ]);
   });
 }

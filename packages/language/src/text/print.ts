@@ -89,7 +89,8 @@ function modelBody(model: Pick<Model, 'variables' | 'loops' | 'groups'>, project
     relations.push(`${indent}loop ${printName(loop.name)}${doc}: ${loop.variables.map(names).join(' -> ')}`);
   }
   for (const group of model.groups ?? []) {
-    relations.push(`${indent}group ${printName(group.name)}: ${group.variables.map(names).join(', ')}`);
+    const members = group.variables.length > 0 ? ` ${group.variables.map(names).join(', ')}` : '';
+    relations.push(`${indent}group ${printName(group.name)}:${members}`);
   }
   if (relations.length > 0) sections.push(relations);
   return sections;

@@ -14,6 +14,13 @@ const lineBreakChars = ['\n', '\r', '\u2028', '\u2029'];
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 
 /**
+ * Keywords that do not start a declaration: these may also be names (`aux start = 3`). Words
+ * that start one (`stock`, `group`, ...) must be quoted as names, or a list of names could run
+ * on into the next declaration.
+ */
+export const NameKeyword = createToken({ name: 'NameKeyword', pattern: Lexer.NA });
+
+/**
  * Tokens that cannot start a declaration: where a declaration should start, the parser takes
  * one as a stray (reported once per run) and goes on. A category keeps that one alternative.
  */
@@ -104,7 +111,7 @@ function keyword(word: string): TokenType {
     label: `'${word}'`,
     pattern: new RegExp(word),
     longer_alt: Identifier,
-    categories: declarationWords.has(word) ? [Keyword] : [Keyword, Stray],
+    categories: declarationWords.has(word) ? [Keyword] : [Keyword, NameKeyword, Stray],
   });
   keywords.push(t);
   return t;
@@ -179,6 +186,7 @@ export const allTokens: TokenType[] = [
   Arrow,
   BackArrow,
   Keyword,
+  NameKeyword,
   Stray,
   ...keywords,
   Identifier,
@@ -220,7 +228,7 @@ export const sluiceTokens = {
   quote: '"',
 } as const;
 
-/** Every keyword, for the printer: a name spelled like one is printed quoted. */
+/** Every keyword, for the printer: a name spelled like one is printed quoted, which is always safe. */
 export const keywordWords: ReadonlySet<string> = new Set([
   ...sluiceTokens.statementKeywords,
   ...sluiceTokens.attributeKeywords,
