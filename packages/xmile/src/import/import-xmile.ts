@@ -51,7 +51,10 @@ function importChecked(text: string, options: ImportXmileOptions): Result<Projec
   }
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
-    const loc = { line: valid.err.line, column: valid.err.col, ...(file !== undefined ? { file } : {}) };
+    // The validator leaves out a column (or line) for some errors; point at the line start then.
+    const line = Number.isInteger(valid.err.line) && valid.err.line > 0 ? valid.err.line : 1;
+    const column = Number.isInteger(valid.err.col) && valid.err.col > 0 ? valid.err.col : 1;
+    const loc = { line, column, ...(file !== undefined ? { file } : {}) };
     return fail([error('malformed-xml', `malformed XML: ${valid.err.msg}`, loc)]);
   }
   const tree = buildTree(text, scan.elements);
