@@ -71,6 +71,9 @@ interface Draft {
   gf?: GraphicalFunction;
   flag: boolean;
   arrayed: boolean;
+  perElement: boolean;
+  init?: string;
+  conveyor: boolean;
 }
 
 const draftArb: fc.Arbitrary<Draft> = fc.record(
@@ -83,8 +86,11 @@ const draftArb: fc.Arbitrary<Draft> = fc.record(
     gf: graphArb,
     flag: fc.boolean(),
     arrayed: fc.boolean(),
+    perElement: fc.boolean(),
+    init: formulaArb,
+    conveyor: fc.boolean(),
   },
-  { requiredKeys: ['kind', 'name', 'formula', 'flag', 'arrayed'] },
+  { requiredKeys: ['kind', 'name', 'formula', 'flag', 'arrayed', 'perElement', 'conveyor'] },
 );
 
 const projectArb: fc.Arbitrary<Project> = fc
@@ -97,21 +103,33 @@ const projectArb: fc.Arbitrary<Project> = fc
     method: fc.constantFrom('euler', 'rk2', 'rk4' as const),
     timeUnits: fc.option(unitsArb, { nil: undefined }),
     elements: fc.uniqueArray(nameArb, { minLength: 1, maxLength: 3, selector: canonicalName }),
-    drafts: fc.uniqueArray(draftArb, { minLength: 1, maxLength: 7, selector: (d) => canonicalName(d.name) }),
+    drafts: fc.uniqueArray(draftArb, { minLength: 1, maxLength: 7, selector: (d) => canonicalName(d.name) }).filter((ds) => !ds.some((d) => canonicalName(d.name) === 'sub')),
     loop: fc.boolean(),
+    numbered: fc.integer({ min: 0, max: 3 }),
+    withModule: fc.boolean(),
+    withMacro: fc.boolean(),
   })
-  .map(({ title, start, length, dt, reciprocal, method, timeUnits, elements, drafts, loop }) => {
+  .map(({ title, start, length, dt, reciprocal, method, timeUnits, elements, drafts, loop, numbered, withModule, withMacro }) => {
     const dimension: Dimension = { name: 'Region', ident: 'region', elements };
     const flows = drafts.filter((d) => d.kind === 'flow').map((d) => canonicalName(d.name));
     const variables: Variable[] = drafts.map((d, i) => {
       const base: Variable = { kind: 'aux', name: d.name, ident: canonicalName(d.name) };
-      if (d.formula !== null) base.equation = equation(d.formula);
+      const perElement = d.arrayed && d.perElement;
+      if (d.formula !== null && !perElement) base.equation = equation(d.formula);
+      if (perElement) base.elements = elements.map((e, k) => ({ subscripts: [e], equation: equation(String(k)) }));
+      if (d.init !== undefined) base.initialEquation = equation(d.init);
       if (d.units !== undefined) base.units = d.units;
       if (d.doc !== undefined) base.doc = d.doc;
       if (d.gf !== undefined) base.gf = d.gf;
       if (d.arrayed) base.dimensions = ['Region'];
       if (d.kind === 'stock') {
-        return { ...base, kind: 'stock', inflows: flows.filter((_, j) => (i + j) % 2 === 0), outflows: flows.filter((_, j) => (i + j) % 2 === 1), nonNegative: d.flag };
+        const outflows = flows.filter((_, j) => (i + j) % 2 === 1);
+        const stock: Variable = { ...base, kind: 'stock', inflows: flows.filter((_, j) => (i + j) % 2 === 0), outflows, nonNegative: d.flag };
+        if (d.conveyor) {
+          stock.conveyor = { transitTime: equation('5'), capacity: equation('10') };
+          if (outflows[0] !== undefined) stock.conveyor.leaks = [{ flow: outflows[0], fraction: equation('0.1'), zoneStart: 0, zoneEnd: 1, linear: true }];
+        }
+        return stock;
       }
       if (d.kind === 'flow') return { ...base, kind: 'flow', nonNegative: d.flag };
       return base;
@@ -129,6 +147,14 @@ const projectArb: fc.Arbitrary<Project> = fc
     if (timeUnits !== undefined) project.simSpecs.timeUnits = timeUnits;
     if (title !== undefined) project.name = title;
     if (loop) project.models[0]!.loops = [{ name: 'L1', variables: variables.map((v) => v.ident) }];
+    if (numbered > 0) project.dimensions.push({ name: 'Cohort', ident: 'cohort', elements: Array.from({ length: numbered }, (_, k) => String(k + 1)), numbered: true });
+    if (withModule) {
+      project.models.push({ name: 'Sub Model', ident: 'sub_model', doc: 'inside', variables: [{ kind: 'aux', name: 'port', ident: 'port', access: 'input', equation: equation('0') }] });
+      project.models[0]!.variables.push({ kind: 'module', name: 'sub', ident: 'sub', model: 'sub_model', connections: [{ from: variables[0]!.ident, to: 'port' }] });
+    }
+    if (withMacro) {
+      project.macros.push({ name: 'ADD', ident: 'add', parameters: ['x', 'y'], equation: equation('x + y'), variables: [{ kind: 'aux', name: 'z', ident: 'z', equation: equation('x') }] });
+    }
     return project;
   });
 
