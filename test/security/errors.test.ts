@@ -4,6 +4,7 @@
 // right and says what is not (see the comments marked "not yet").
 import { describe, expect, it } from 'vitest';
 import { errorLines, travel, type Stage } from './pipeline.js';
+import { cli, STACK_LINE, tempDir, writeIn } from './cli.js';
 
 const xmile = (variables: string, specs = '<sim_specs><start>0</start><stop>4</stop><dt>1</dt></sim_specs>', dimensions = '') =>
   `<?xml version="1.0"?>\n<xmile version="1.0">\n${specs}\n${dimensions}<model><variables>\n${variables}\n</variables></model>\n</xmile>\n`;
@@ -56,8 +57,8 @@ const cases: Case[] = [
   // Argument counts (Stella's MIN of one argument is the array reduction, so only ABS is wrong there)
   { what: 'a wrong argument count', file: 'arity.xmile', stage: 'compile', text: xmile('<aux name="a"><eqn>MIN(1)</eqn></aux>\n<aux name="b"><eqn>ABS(1, 2)</eqn></aux>'),
     errors: ['arity.xmile:6:20: error: ABS takes 1 argument, not 2'] },
-  { what: 'wrong argument counts', file: 'arity.mdl', stage: 'compile', text: mdl('a = MIN(1) ~~|\nb = ABS(1, 2) ~~|'),
-    errors: ['arity.mdl:2:5: error: MIN takes 2 arguments, not 1', 'arity.mdl:3:5: error: ABS takes 1 argument, not 2'] },
+  { what: 'a wrong argument count', file: 'arity.mdl', stage: 'compile', text: mdl('a = ABS(1, 2) ~~|\nb = LN(1, 2, 3) ~~|'),
+    errors: ['arity.mdl:2:5: error: ABS takes 1 argument, not 2', 'arity.mdl:3:5: error: LN takes 1 argument, not 3'] },
   { what: 'a wrong argument count', file: 'arity.sluice', stage: 'compile', text: sluice('aux a = MIN(1)\naux b = ABS(1, 2)'),
     errors: ['arity.sluice:3:9: error: ABS takes 1 argument, not 2'] },
   // Subscripts out of range
@@ -157,5 +158,41 @@ describe('refused, but the message or place is not yet right', () => {
     const m = travel('', 'empty.mdl');
     expect(m.reached).toBe('done');
     expect(m.diagnostics.map((d) => d.code)).toContain('missing-control');
+  });
+});
+
+describe('the CLI prints the same lines and exits 1, without a stack trace', () => {
+  const dir = tempDir();
+  for (const c of cases) {
+    it(`sluice run ${c.file}`, async () => {
+      const path = writeIn(dir, c.file, c.text);
+      const r = await cli('run', path);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const errors = r.stderr.split('\n').filter((l) => l.includes(': error: ')).map((l) => l.replace(`${dir}/`, ''));
+      expect(errors).toEqual(c.errors);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    });
+  }
+
+  it('a missing file: exit 1 and a located message', async () => {
+    const path = `${dir}/absent.xmile`;
+    const r = await cli('run', path);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${path}:1:1: error: cannot read ${path}: no such file\n`);
+  });
+
+  it('a file of no known format: exit 1 and a located message', async () => {
+    const path = writeIn(dir, 'notes.txt', 'hello');
+    const r = await cli('run', path);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${path}:1:1: error: cannot tell the format of ${path}: expected .xmile, .stmx, .itmx, .mdl or .sluice\n`);
+  });
+
+  it('usage mistakes exit 2', async () => {
+    const path = writeIn(dir, 'ok.sluice', 'sim start 0 stop 1 dt 1\naux a = 1\n');
+    expect((await cli('run', path, '--dt', 'fast')).code).toBe(2);
+    expect((await cli('run', path, '--method', 'magic')).code).toBe(2);
+    expect((await cli('run')).code).toBe(2);
   });
 });

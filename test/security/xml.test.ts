@@ -5,6 +5,7 @@ import { importXmile, DEFAULT_MAX_BYTES } from '@sluice/xmile';
 import { importVensim } from '@sluice/vensim';
 import { formatDiagnostic, type Project, type Result } from '@sluice/ir';
 import { describe, expect, it } from 'vitest';
+import { cli, STACK_LINE, tempDir, writeIn } from './cli.js';
 
 function errors(r: Result<Project>): string[] {
   return r.ok ? [] : r.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
@@ -129,5 +130,38 @@ describe('size limits', () => {
   it('Vensim: refuses a file over maxBytes (counted in characters)', () => {
     const text = 'a = 1 ~~|\n'.repeat(200);
     expect(errors(importVensim(text, { file: 'big.mdl', maxBytes: 1000 }))).toEqual(['big.mdl:1:1: error: the model is 2000 characters long; the limit is 1000']);
+  });
+});
+
+describe('through the CLI', () => {
+  it('sluice run refuses a billion laughs with exit 1 and the located error', async () => {
+    const path = writeIn(tempDir(), 'lol.xmile', billionLaughs());
+    const r = await cli('run', path);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${path}:2:1: error: the file contains a <!DOCTYPE> declaration; XMILE files have none, and it is refused for safety\n`);
+  });
+
+  it('sluice run --max-bytes refuses a larger file before reading it, in every format', async () => {
+    const dir = tempDir();
+    for (const [name, text] of [
+      ['big.xmile', `<xmile version="1.0">${SPECS}<model><variables><aux name="a"><eqn>1</eqn></aux></variables></model></xmile>`],
+      ['big.mdl', 'a = 1 ~~|\n'.repeat(20)],
+      ['big.sluice', 'sim start 0 stop 1 dt 1\n' + 'aux a = 1\n'.repeat(20)],
+    ] as const) {
+      const path = writeIn(dir, name, text);
+      const size = Buffer.byteLength(text);
+      const r = await cli('run', path, '--max-bytes', '100');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`${path}:1:1: error: ${path} is ${size} bytes, over the limit of 100 bytes (raise it with --max-bytes)\n`);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+  });
+
+  it('sluice run --max-bytes with a non-number is a usage error (exit 2)', async () => {
+    const path = writeIn(tempDir(), 'a.sluice', 'sim start 0 stop 1 dt 1\naux a = 1\n');
+    const r = await cli('run', path, '--max-bytes', 'lots');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sluice: --max-bytes expects a number, got "lots"\n');
   });
 });
