@@ -6,6 +6,7 @@ import { registerFmt } from './commands/fmt.js';
 import { UsageError } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerScenarios } from './commands/scenarios.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 
 /**
  * The `sluice` command line. Exit codes: 0 success, 1 a problem in a model (reported as
@@ -25,6 +26,7 @@ export function buildProgram(exit: (code: number) => void): Command {
   registerFmt(program, exit);
   registerAnalysis(program, exit);
   registerConformance(program, exit);
+  registerSensitivity(program, exit);
   return program;
 }
 

@@ -1,0 +1,167 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { canonicalName, error, fail, ok, type Diagnostic, type IntegrationMethod, type Project, type Result } from '@sluice/ir';
+import { compile } from '@sluice/compiler';
+import type { Distribution } from './distributions.js';
+import { prepareBatch, type BatchSpec } from './run-batch.js';
+import { sampleInputs, type SamplingMethod } from './sampling.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.js';
+
+export interface VariedInput {
+  name: string;
+  distribution: Distribution;
+}
+
+export interface SensitivityOptions {
+  runs: number;
+  vary: VariedInput[];
+  /** Variables kept from every run (memory grows as runs x outputs x saved times). */
+  outputs: string[];
+  /** Seeds the sampling, and (as seed + run index) the random builtins of each run. Default 1. */
+  seed?: number;
+  sampling?: SamplingMethod;
+  /** Threads to run on; 1 runs in this thread. Default: the machine's available parallelism. */
+  workers?: number;
+  method?: IntegrationMethod;
+  /** Called as runs finish (in the main thread). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SensitivityResult {
+  times: Float64Array;
+  /** Display names of the outputs, in `values` order. */
+  outputs: string[];
+  runs: number;
+  /** Each run's inputs, `samples[run * vary.length + d]`. */
+  samples: Float64Array;
+  /** Per output: `values[o][row * runs + run]`, so one saved time's runs are contiguous. */
+  values: Float64Array[];
+}
+
+/** At most this many runs in one batch. */
+export const MAX_RUNS = 10_000_000;
+/** At most this many kept numbers (runs x outputs x saved times), 1.6 GB of Float64. */
+export const MAX_KEPT_VALUES = 200_000_000;
+
+/**
+ * Run a model many times with constants drawn from distributions, keeping only `outputs`.
+ * The samples are drawn up front in this thread and run i always gets sample i and random seed
+ * seed + i, so the result is the same for any number of workers. Each worker compiles the
+ * project once and runs chunks of runs handed out as workers become free.
+ */
+export async function runSensitivity(project: Project, options: SensitivityOptions): Promise<Result<SensitivityResult>> {
+  const problems = checkOptions(options);
+  if (problems.length) return fail(problems);
+  const seed = options.seed ?? 1;
+  const spec: BatchSpec = { inputs: options.vary.map((v) => v.name), outputs: options.outputs, seed };
+  const compiled = compile(project, options.method ? { method: options.method } : {});
+  if (!compiled.ok) return compiled;
+  const batch = prepareBatch(compiled.value, spec);
+  if (!batch.ok) return batch;
+  const { times, names } = batch.value;
+  const rows = times.length;
+  const runs = options.runs;
+  if (runs * names.length * rows > MAX_KEPT_VALUES) {
+    return fail([error('too-many-values', `${runs} runs of ${names.length} outputs over ${rows} saved times is more than ${MAX_KEPT_VALUES} numbers; keep fewer outputs or save less often`)]);
+  }
+  const samples = sampleInputs(options.sampling ?? 'latin-hypercube', runs, options.vary.map((v) => v.distribution), seed);
+  const values = names.map(() => new Float64Array(rows * runs));
+  const perRun = rows * names.length;
+  const store = (first: number, count: number, data: Float64Array) => {
+    for (let k = 0; k < count; k++) {
+      for (let o = 0; o < names.length; o++) {
+        const col = values[o]!;
+        const base = (k * names.length + o) * rows;
+        for (let row = 0; row < rows; row++) col[row * runs + first + k] = data[base + row]!;
+      }
+    }
+  };
+
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), runs));
+  const chunk = Math.max(1, Math.min(500, Math.ceil(runs / (workers * 8))));
+  if (workers === 1) {
+    const data = new Float64Array(chunk * perRun);
+    for (let first = 0; first < runs; first += chunk) {
+      const count = Math.min(chunk, runs - first);
+      batch.value.run(samples, first, count, data);
+      store(first, count, data);
+      options.onProgress?.(first + count, runs);
+    }
+  } else {
+    const setup: WorkerSetup = { project, spec, samples };
+    if (options.method) setup.method = options.method;
+    const failed = await runOnWorkers(setup, workers, runs, chunk, store, options.onProgress);
+    if (failed) return fail(failed);
+  }
+  return ok({ times, outputs: names, runs, samples, values }, batch.warnings);
+}
+
+function checkOptions(options: SensitivityOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > MAX_RUNS) {
+    out.push(error('bad-runs', `the number of runs must be a whole number from 1 to ${MAX_RUNS}, not ${options.runs}`));
+  }
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) {
+    out.push(error('bad-workers', `the number of workers must be a whole number of at least 1, not ${options.workers}`));
+  }
+  if (options.vary.length === 0) out.push(error('nothing-varied', 'vary at least one constant'));
+  if (options.outputs.length === 0) out.push(error('no-outputs', 'keep at least one output variable'));
+  const seen = new Set<string>();
+  for (const v of options.vary) {
+    const key = canonicalName(v.name);
+    if (seen.has(key)) out.push(error('duplicate-input', `'${v.name}' is varied twice`));
+    seen.add(key);
+  }
+  if (options.seed !== undefined && !Number.isFinite(options.seed)) out.push(error('bad-seed', `the seed must be a number, not ${options.seed}`));
+  return out;
+}
+
+/** Hand chunks to `count` workers until every run is back; the failure of any worker ends the batch. */
+function runOnWorkers(
+  setup: WorkerSetup,
+  count: number,
+  runs: number,
+  chunk: number,
+  store: (first: number, count: number, data: Float64Array) => void,
+  onProgress: SensitivityOptions['onProgress'],
+): Promise<Diagnostic[] | undefined> {
+  return new Promise((resolve) => {
+    let next = 0;
+    let done = 0;
+    let finished = false;
+    const pool: Worker[] = [];
+    const finish = (result: Diagnostic[] | undefined) => {
+      if (finished) return;
+      finished = true;
+      for (const w of pool) void w.terminate();
+      resolve(result);
+    };
+    const give = (w: Worker) => {
+      if (next >= runs) {
+        w.postMessage({ kind: 'stop' } satisfies WorkerTask);
+        return;
+      }
+      const n = Math.min(chunk, runs - next);
+      w.postMessage({ kind: 'chunk', first: next, count: n } satisfies WorkerTask);
+      next += n;
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+      pool.push(w);
+      w.on('message', (reply: WorkerReply) => {
+        if (reply.kind === 'failed') return finish(reply.diagnostics);
+        if (reply.kind === 'chunk') {
+          store(reply.first, reply.count, reply.data);
+          done += reply.count;
+          onProgress?.(done, runs);
+          if (done === runs) return finish(undefined);
+        }
+        give(w);
+      });
+      w.on('error', (e) => finish([error('worker-failed', `a sensitivity worker failed: ${e.message}`)]));
+      w.on('exit', (code) => {
+        if (code !== 0 && !finished) finish([error('worker-failed', `a sensitivity worker stopped with code ${code}`)]);
+      });
+    }
+  });
+}
