@@ -252,9 +252,9 @@ run('the editor in a browser', () => {
     const suggest = page.locator('.suggest-widget');
     await expect.poll(() => suggest.textContent(), { timeout: 10_000 }).toContain('Characteristic_Time');
     await page.keyboard.press('Escape');
-    await page.keyboard.type(' + SMT');
+    await page.keyboard.type(' + STEP');
     await page.keyboard.press('Control+Space');
-    await expect.poll(() => suggest.textContent(), { timeout: 10_000 }).toContain('SMTH1');
+    await expect.poll(() => suggest.textContent(), { timeout: 10_000 }).toContain('STEP');
     await page.keyboard.press('Escape');
     await page.screenshot({ path: `${docs}language-features.png` });
     expect(errors).toEqual([]);

@@ -129,9 +129,12 @@ function currentSettings(): Record<string, number> {
   return out;
 }
 
+/** Values the sliders wrote into the text that the last parse has not seen yet, by ident. */
+const writtenSinceParse = new Map<string, { text: string; version: number }>();
+
 /** Write a slider's value into the text as one undo step; keep it as an override if that cannot be done. */
 function writeConstant(v: VariableInfo, value: number): void {
-  const edit = constantEdit(textModel().getValue(), v, value);
+  const edit = constantEdit(textModel().getValue(), v, value, writtenSinceParse.get(v.ident)?.text);
   if (!edit) {
     overrides = { ...overrides, [v.ident]: value };
     requestRun(0);
@@ -140,6 +143,7 @@ function writeConstant(v: VariableInfo, value: number): void {
   const rest = { ...overrides };
   delete rest[v.ident];
   overrides = rest;
+  writtenSinceParse.set(v.ident, { text: edit.text, version: textModel().getVersionId() });
   editor.pushUndoStop();
   editor.executeEdits('slider', [{ range: new monaco.Range(edit.startLine, edit.startColumn, edit.endLine, edit.endColumn), text: edit.text, forceMoveMarkers: true }]);
   editor.pushUndoStop();
@@ -148,7 +152,7 @@ function writeConstant(v: VariableInfo, value: number): void {
 // ---- running ------------------------------------------------------------------------------
 const client = new SimulationClient(
   () => new Worker(new URL('./worker/simulation.worker.ts', import.meta.url), { type: 'module' }),
-  (response) => received(response),
+  (response, request) => received(response, request),
 );
 
 let runTimer: ReturnType<typeof setTimeout> | undefined;
@@ -165,13 +169,16 @@ function runRequest(): RunRequest {
     const name = runs.some((r) => r.name === s.name) ? `${s.name} (scenario)` : s.name;
     runs.push({ name, overrides: s.overrides });
   }
-  return { text: textModel().getValue(), format, file: fileName, runs };
+  return { text: textModel().getValue(), format, file: fileName, runs, version: textModel().getVersionId() };
 }
 
-function received(response: RunResponse): void {
+function received(response: RunResponse, request: RunRequest): void {
   lastResponse = response;
   if (response.project) {
     state.index = new ModelIndex(response.project);
+    for (const [ident, written] of writtenSinceParse) {
+      if ((request.version ?? 0) >= written.version) writtenSinceParse.delete(ident);
+    }
     picker.update(state.index);
   }
   state.run = response.runs.find((r) => r.name === CURRENT) ?? response.runs.find((r) => r.name === BASELINE) ?? null;

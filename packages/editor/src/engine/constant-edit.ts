@@ -11,12 +11,14 @@ export interface TextEdit {
 
 /**
  * The edit that writes a constant's new value into the model text: its equation's span is
- * replaced by the number. Returns undefined when the text at the recorded place is not the
+ * replaced by the number. `writtenSinceParse` is the text an earlier edit put there since the last
+ * parse (a slider moved in quick steps). Returns undefined when the text at the recorded place is not the
  * equation any more (the user typed since the last parse), so a stale edit never lands.
  */
-export function constantEdit(modelText: string, variable: VariableInfo, value: number): TextEdit | undefined {
+export function constantEdit(modelText: string, variable: VariableInfo, value: number, writtenSinceParse?: string): TextEdit | undefined {
   const loc = variable.equationLoc;
-  const equation = variable.equation;
+  // A value written by an earlier slider release the parser has not seen yet sits where the equation was.
+  const equation = writtenSinceParse ?? variable.equation;
   if (!loc || equation === undefined || variable.constant === undefined) return undefined;
   const written = equation.trim();
   if (written.includes('\n')) return undefined;

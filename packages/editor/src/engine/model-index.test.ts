@@ -57,7 +57,7 @@ describe('writing a slider value into the text', () => {
   it('replaces a negative constant whole', () => {
     const v = index().get('offset');
     if (!v) throw new Error('no offset');
-    expect(constantEdit(text, v, 3)).toMatchObject({ startLine: 7, startColumn: 16, endColumn: 18, text: '3' });
+    expect(constantEdit(text, v, 3)).toMatchObject({ startLine: 8, startColumn: 16, endColumn: 18, text: '3' });
   });
 
   it('refuses when the text has changed under the constant', () => {

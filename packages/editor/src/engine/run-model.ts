@@ -22,6 +22,8 @@ export interface RunRequest {
   format: ModelFormat;
   file: string;
   runs: RunSpec[];
+  /** The editor's version of the text, so a reply can be matched to what was on screen. */
+  version?: number;
 }
 
 export interface RunResponse {
