@@ -111,6 +111,13 @@ describe('parseSluice errors', () => {
     ]);
   });
 
+  it('reports a forgotten closing bracket on its own line, and keeps the lines after it', () => {
+    expect(errorsOf(`${sim}aux a = (1 + 2\n  units x\naux b = (\nconst c = 3\n  doc "c"\n`)).toEqual([
+      "m.sluice:2:15: error: expected ')' to close the '(' at line 2, column 9, but the equation ends here",
+      "m.sluice:4:10: error: expected a value after '(', but the equation ends here",
+    ]);
+  });
+
   it('never throws on hostile input', () => {
     for (const text of ['"', '=', '[[[[', 'stock', 'sim start', '(((((((((((', 'graph: (', 'macro m(', '\u0000\uffff', 'aux x = ' + '('.repeat(5000)]) {
       const r = parseSluice(text);

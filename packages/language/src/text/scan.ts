@@ -5,9 +5,13 @@
  * would read exactly that text again.
  */
 
-/** Words that start a declaration; a wrapped formula never continues onto a line starting with one. */
+/**
+ * Lines a wrapped formula never continues onto: a declaration, `end`, or the commonest
+ * attribute lines (`units ...`, `doc "..."`, `inflow x`), so a forgotten `)` is reported on
+ * its own line and the declarations and attributes after it still count.
+ */
 const declarationStart =
-  /^[ \t]*(?:(?:stock|flow|aux|const|module|loop|group|model|macro|title|sim|dimension|unit)[ \t]+["\p{L}_]|end[ \t]*(?:#|$))/u;
+  /^[ \t]*(?:(?:stock|flow|aux|const|module|loop|group|model|macro|title|sim|dimension|unit|inflow|outflow)[ \t]+["\p{L}_]|units[ \t]|doc[ \t]+"|end[ \t]*(?:#|$))/u;
 
 const isLineBreak = (c: string): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
 
