@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalysis } from './commands/analysis.js';
+import { registerBench } from './commands/bench.js';
 import { registerConformance } from './commands/conformance.js';
 import { registerConvert } from './commands/convert.js';
 import { registerFmt } from './commands/fmt.js';
@@ -27,6 +28,7 @@ export function buildProgram(exit: (code: number) => void): Command {
   registerAnalysis(program, exit);
   registerConformance(program, exit);
   registerSensitivity(program, exit);
+  registerBench(program, exit);
   return program;
 }
 
