@@ -56,6 +56,8 @@ export interface CompiledModel {
   rates: RatesFunction;
   /** Stores this step's values for PREVIOUS and DELAY; called once per step, after saving. */
   afterStep: PassFunction;
+  /** Whether `afterStep` does anything (the runtime skips the call when not). */
+  keepsHistory: boolean;
   /** The generated bodies, for inspection and tests. */
   source: { initial: string; step: string; rates: string; afterStep: string };
 }

@@ -210,6 +210,7 @@ export function generateProgram(
       step: compileFunction<PassFunction>(['v', 'g', 'h'], stepBody),
       rates: compileFunction<RatesFunction>(['v', 'r', 'g', 'h'], ratesBody),
       afterStep: compileFunction<PassFunction>(['v', 'g', 'h'], afterBody),
+      keepsHistory: afterLines.length > 0,
       source: { initial: initialBody, step: stepBody, rates: ratesBody, afterStep: afterBody },
     };
   } catch (e) {

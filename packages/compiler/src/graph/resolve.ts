@@ -71,6 +71,11 @@ export function resolveModel(
       diags.push(error('unsupported', `module '${v.name}' was not flattened before compilation`, v.loc, v.name));
       continue;
     }
+    if (v.kind === 'stock' && (v.conveyor || v.queue)) {
+      // Running one as a plain stock would give wrong numbers without a word.
+      diags.push(error('unsupported', `'${v.name}' is a ${v.conveyor ? 'conveyor' : 'queue'}; conveyors and queues are not compiled yet`, v.loc, v.name));
+      continue;
+    }
     const dims = shapeOf(v.dimensions, dimensions, { name: v.name, ...(v.loc ? { loc: v.loc } : {}) }, diags);
     if (!dims) continue;
     if (sizeOf(dims) > MAX_ELEMENTS) {
