@@ -53,18 +53,17 @@ export function scanElements(text: string): ScanResult {
       i = gt < 0 ? text.length : gt + 1;
     } else {
       let j = i + 1;
-      while (j < text.length && !/[\s/>]/.test(text[j] as string)) j++;
+      while (j < text.length && !endsName(text.charCodeAt(j))) j++;
       const name = text.slice(i + 1, j);
-      let quote = '';
-      while (j < text.length) {
-        const c = text[j];
-        if (quote) {
-          if (c === quote) quote = '';
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '>') break;
-        j++;
+      let quote = 0;
+      for (; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === DQUOTE || c === SQUOTE) quote = c;
+        else if (c === GT) break;
       }
-      const selfClosing = text[j - 1] === '/';
+      const selfClosing = text.charCodeAt(j - 1) === SLASH;
       const el: ScannedElement = { name, start: i, contentStart: j + 1, contentEnd: j + 1, end: j + 1 };
       elements.push(el);
       if (!selfClosing) open.push(el);
@@ -74,6 +73,16 @@ export function scanElements(text: string): ScanResult {
     i = text.indexOf('<', i);
   }
   return result;
+}
+
+const GT = 62;
+const SLASH = 47;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+/** Whitespace, `/` or `>` end an element name. */
+function endsName(c: number): boolean {
+  return c === GT || c === SLASH || c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 function skipPast(text: string, marker: string, from: number): number {
