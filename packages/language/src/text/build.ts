@@ -112,8 +112,14 @@ function buildModelBody(nodes: CstNode[], model: Model, ctx: BuildContext, model
   }
 }
 
-/** A `sim` line's settings; `dialect` receives the builtins' dialect when the line names one. */
-function buildSim(node: CstNode, ctx: BuildContext, dialect: { value?: Dialect } = {}): Partial<SimSpecs> {
+/** What a `sim` line says beyond the sim specs: the builtins' dialect, and whether its units were misplaced. */
+interface SimExtras {
+  value?: Dialect;
+  unitsMisplaced?: boolean;
+}
+
+/** A `sim` line's settings; `dialect` receives what the line says beyond them. */
+function buildSim(node: CstNode, ctx: BuildContext, dialect: SimExtras = {}): Partial<SimSpecs> {
   const spec: Partial<SimSpecs> = {};
   const seen = new Set<string>();
   for (const setting of nodesOf(node, 'simSetting')) {
@@ -157,14 +163,20 @@ function buildSim(node: CstNode, ctx: BuildContext, dialect: { value?: Dialect }
   const units = tokenOf(node, 'Units');
   if (units) {
     const text = readUnits(units, ctx);
-    if (text !== undefined) spec.timeUnits = text;
+    if (text !== undefined && /(^|\s)(start|stop|dt|save_step|method|dialect)\s/.test(text)) {
+      report(ctx, 'syntax', "'units' must come last on the sim line: it takes the rest of the line", units);
+      dialect.unitsMisplaced = true;
+    } else if (text !== undefined) {
+      spec.timeUnits = text;
+    }
   }
   return spec;
 }
 
-function completeSim(spec: Partial<SimSpecs>, at: IToken, ctx: BuildContext): SimSpecs {
+function completeSim(spec: Partial<SimSpecs>, at: IToken, ctx: BuildContext, unitsMisplaced: boolean): SimSpecs {
   for (const key of ['start', 'stop'] as const) {
-    if (spec[key] === undefined) report(ctx, 'missing-sim-specs', `the sim line needs '${key}'`, at);
+    // Settings swallowed by a misplaced `units` are that one mistake, already reported.
+    if (spec[key] === undefined && !unitsMisplaced) report(ctx, 'missing-sim-specs', `the sim line needs '${key}'`, at);
   }
   const sim: SimSpecs = { start: spec.start ?? 0, stop: spec.stop ?? 0, dt: spec.dt ?? 1, method: spec.method ?? 'euler' };
   if (spec.dtReciprocal) sim.dtReciprocal = true;
@@ -253,7 +265,7 @@ function buildMacro(node: CstNode, ctx: BuildContext, modelRefs: NameRef[]): Mac
     } else if (outputs) {
       macro.outputs = nodesOf(outputs, 'name').map((n) => readName(n, ctx.file)?.ident).filter((s): s is string => s !== undefined);
     } else if (sim) {
-      const dialect: { value?: Dialect } = {};
+      const dialect: SimExtras = {};
       macro.simSpecs = buildSim(sim, ctx, dialect);
       const at = firstToken(sim);
       if (dialect.value && at) report(ctx, 'misplaced', "a macro follows the project's dialect: write 'dialect' on the project's sim line", at);
@@ -300,8 +312,9 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
         }
         if (first) {
           simSeen = first;
-          const dialect: { value?: Dialect } = {};
-          project.simSpecs = completeSim(buildSim(node, ctx, dialect), first, ctx);
+          const dialect: SimExtras = {};
+          const spec = buildSim(node, ctx, dialect);
+          project.simSpecs = completeSim(spec, first, ctx, dialect.unitsMisplaced === true);
           if (dialect.value) project.dialect = dialect.value;
         }
         break;

@@ -66,6 +66,10 @@ describe('parseSluice errors', () => {
     expect(errorsOf('\nsim start 0 dt 1\n')).toEqual(["m.sluice:2:1: error: the sim line needs 'stop'"]);
   });
 
+  it('reports units written before the other sim settings, once', () => {
+    expect(errorsOf('sim units months start 0 stop 10\n')).toEqual(["m.sluice:1:5: error: 'units' must come last on the sim line: it takes the rest of the line"]);
+  });
+
   it('reports an unknown integration method and graph type', () => {
     expect(errorsOf('sim start 0 stop 1 method heun\n')).toEqual(["m.sluice:1:27: error: unknown integration method 'heun': expected euler, rk2 or rk4"]);
     expect(errorsOf(`${sim}aux g = 1\n  graph smooth: (0, 0)\n`)).toEqual([
