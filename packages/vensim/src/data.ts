@@ -96,7 +96,7 @@ function readTable(f: DataFile, out: Map<string, Series>, diagnostics: Diagnosti
   });
 }
 
-const TIME: Equation = { text: 'Time', expr: { kind: 'var', name: 'time', display: 'Time' } };
+export const TIME: Equation = { text: 'Time', expr: { kind: 'var', name: 'time', display: 'Time' } };
 
 function withData(v: Variable, series: Map<string, Series>, elementsOf: (dim: string) => string[], diagnostics: Diagnostic[]): Variable {
   const data = v.extra?.['data'];
@@ -133,7 +133,7 @@ function withData(v: Variable, series: Map<string, Series>, elementsOf: (dim: st
  * fills the same way): the last value until the next point. LOOK FORWARD: the next point's
  * value from just after the point before it, placed a hair (1e-9 of the time) past each point.
  */
-function tableOf(s: Series, method: string): GraphicalFunction {
+export function tableOf(s: Series, method: string): GraphicalFunction {
   if (method === 'INTERPOLATE') return { type: 'continuous', xs: [...s.times], ys: [...s.values] };
   if (method === 'LOOK_FORWARD' && s.times.length > 1) {
     const xs = [s.times[0] ?? 0, ...s.times.slice(0, -1).map((t) => t + 1e-9 * Math.max(1, Math.abs(t)))];

@@ -19,6 +19,7 @@ interface RunFlags {
   seed?: string;
   scenario?: string;
   maxBytes?: string;
+  data?: string[];
 }
 
 const METHODS = ['euler', 'rk2', 'rk4'];
@@ -40,8 +41,17 @@ export function registerRun(program: Command, exit: (code: number) => void): voi
     .option('--vars <names>', 'comma-separated variables to store and print')
     .option('--seed <n>', 'seed for random functions, so a run is reproducible')
     .option('--scenario <file>', 'apply a scenario file\'s overrides (before any --set)')
-    .option('--max-bytes <n>', 'refuse model files larger than this')
+    .option('--max-bytes <n>', 'refuse model and data files larger than this')
+    .option(
+      '--data <file>',
+      'Vensim: a .tab/.csv run whose series fill the data variables, or a spreadsheet GET XLS/GET DIRECT functions may read from outside the model\'s folder (repeatable)',
+      collectFile,
+    )
     .action((model: string, flags: RunFlags) => exit(runCommand(model, flags)));
+}
+
+function collectFile(file: string, previous: string[] = []): string[] {
+  return [...previous, file];
 }
 
 function runCommand(model: string, flags: RunFlags): number {
@@ -63,6 +73,7 @@ function runCommand(model: string, flags: RunFlags): number {
   if (flags.vars !== undefined) options.vars = splitList(flags.vars);
   if (flags.seed !== undefined) options.seed = parseNumberOption(flags.seed, '--seed');
   if (flags.maxBytes !== undefined) options.maxBytes = parseNumberOption(flags.maxBytes, '--max-bytes');
+  if (flags.data) options.dataFiles = flags.data;
   const run = runModelFile(model, options);
   if (!run.ok) return reportDiagnostics(run.diagnostics, model);
   reportDiagnostics(run.warnings, model);

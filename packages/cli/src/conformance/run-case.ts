@@ -26,7 +26,7 @@ export function runCase(suiteDir: string, entry: ManifestEntry): CaseOutcome {
   const outcome = (passed: boolean, detail: string, cells = 0): CaseOutcome => ({ entry, id, passed, detail, cells });
   let run;
   try {
-    run = runModelFile(modelPath);
+    run = runModelFile(modelPath, { dataFiles: entry.dataFiles.map((f) => join(suiteDir, entry.folder, f)) });
   } catch (e) {
     return outcome(false, `crashed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -1,7 +1,9 @@
 import type { IntegrationMethod, Project, Result } from '@sluice/ir';
 import { compile, type CompiledModel } from '@sluice/compiler';
 import { simulate, type RunResult } from '@sluice/runtime';
+import { loadModelData } from '../load/data-files.js';
 import { loadModelFile, type LoadOptions } from '../load/model-file.js';
+import { DEFAULT_MAX_BYTES } from '../load/read-text.js';
 
 export interface RunModelOptions extends LoadOptions {
   method?: IntegrationMethod;
@@ -14,6 +16,8 @@ export interface RunModelOptions extends LoadOptions {
   /** Store and report only these variables. */
   vars?: string[];
   seed?: number;
+  /** `.tab`/`.csv` runs for Vensim data variables, and spreadsheets GET functions may read from outside the model's folder. */
+  dataFiles?: string[];
 }
 
 export interface ModelRun {
@@ -27,8 +31,11 @@ export interface ModelRun {
  * and the scenario runner all take, so what the tests check is what users get.
  */
 export function runModelFile(path: string, options: RunModelOptions = {}): Result<ModelRun> {
-  const loaded = loadModelFile(path, options);
-  if (!loaded.ok) return loaded;
+  const read = loadModelFile(path, options);
+  if (!read.ok) return read;
+  const data = loadModelData(read.value, path, options.dataFiles ?? [], options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!data.ok) return data;
+  const loaded = { ...data, warnings: [...read.warnings, ...data.warnings] };
   const compiled = compile(loaded.value, options.method ? { method: options.method } : {});
   if (!compiled.ok) return compiled;
   const result = simulate(compiled.value, {

@@ -1,0 +1,64 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { error, fail, ok, type Diagnostic, type Project, type Result } from '@sluice/ir';
+import { applyVensimData, decodeMdl, resolveVensimData, type DataFile, type ReadOutcome } from '@sluice/vensim';
+
+/**
+ * Reads at most `maxBytes` of a file, refusing larger ones before reading them. The size comes
+ * from the open descriptor, so a file swapped after the check cannot slip past it.
+ */
+export function readBoundedFile(path: string, maxBytes: number): ReadOutcome {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: 'not-a-file' };
+    if (stat.size > maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+    const bytes = new Uint8Array(stat.size);
+    let done = 0;
+    while (done < bytes.length) {
+      const n = readSync(fd, bytes, done, bytes.length - done, null);
+      if (n === 0) break;
+      done += n;
+    }
+    return { ok: true, bytes: bytes.subarray(0, done) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The data step of a Vensim model: GET XLS / GET DIRECT functions read from files beneath the
+ * model's folder (or files the user named with --data), then data variables filled from the
+ * `.tab`/`.csv` runs given with --data. Projects from other formats pass through unchanged.
+ */
+export function loadModelData(project: Project, modelPath: string, dataFiles: readonly string[], maxBytes: number): Result<Project> {
+  if (project.dialect !== 'vensim') return ok(project);
+  const explicit = dataFiles.map((f) => resolve(f));
+  const resolved = resolveVensimData(project, {
+    modelDir: resolve(dirname(modelPath)),
+    readFile: readBoundedFile,
+    allowOutside: explicit,
+    maxBytes,
+  });
+  if (!resolved.ok) return resolved;
+  const texts: DataFile[] = [];
+  const problems: Diagnostic[] = [];
+  for (const f of dataFiles) {
+    if (!/\.(tab|csv|txt)$/i.test(f)) continue;
+    const read = readBoundedFile(f, maxBytes);
+    if (read.ok) texts.push({ file: f, text: decodeMdl(read.bytes) });
+    else {
+      const why = read.reason === 'too-large' ? `is ${read.size ?? 'over'} bytes, over the limit of ${maxBytes} bytes` : read.reason === 'missing' ? 'not found' : 'is not a file';
+      problems.push(error('data-file', `data file ${f} ${why}`, { file: f, line: 1, column: 1 }));
+    }
+  }
+  if (problems.length > 0) return fail(problems);
+  const filled = applyVensimData(resolved.value, texts);
+  if (!filled.ok) return filled;
+  return ok(filled.value, [...resolved.warnings, ...filled.warnings]);
+}

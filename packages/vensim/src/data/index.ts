@@ -1,0 +1,2 @@
+export { resolveVensimData } from './resolve.js';
+export type { DataFileAccess, ReadOutcome } from './open-file.js';
