@@ -1,6 +1,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import {
   error,
+  warning,
   type Dialect,
   type Dimension,
   type IntegrationMethod,
@@ -11,7 +12,7 @@ import {
   type UnitDefinition,
   type Variable,
 } from '@sluice/ir';
-import { childrenInOrder, firstToken, onlyChild, nodeOf, nodesOf, readName, tokenOf, tokensOf, unquote, type NameRef } from './cst.js';
+import { childrenInOrder, firstToken, onlyChild, nodeOf, nodesOf, readName, tokenLoc, tokenOf, tokensOf, unquote, type NameRef } from './cst.js';
 import { readFormula, readNumber, report, type BuildContext } from './context.js';
 import { buildModule, buildVariable, readDoc, readElementNames, readUnits, type PendingRef } from './build-variable.js';
 import { describeFound } from './messages.js';
@@ -326,6 +327,10 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
         break;
       }
       case 'unitDecl': {
+        // An indented `unit people` under a variable is almost always a misspelt `units people`.
+        if (first && (first.startColumn ?? 1) > 1) {
+          ctx.diagnostics.push(warning('unit-declaration', "'unit' declares a unit of measure; to give a variable its units, write 'units'", tokenLoc(first, ctx.file)));
+        }
         const unit = buildUnit(node, ctx);
         if (unit) project.units.push(unit);
         break;

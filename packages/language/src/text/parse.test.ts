@@ -230,6 +230,11 @@ end
     expect(p.models[0]!.groups).toEqual([{ name: 'Empty', variables: [] }, { name: 'Full', variables: ['a'] }]);
   });
 
+  it('warns when an indented unit declaration looks like a misspelt units line', () => {
+    const r = parseSluice(`${sim}const a = 1\n  unit people\n`);
+    expect(r.ok && r.warnings.map((w) => [w.code, w.loc?.line, w.loc?.column])).toEqual([['unit-declaration', 3, 3]]);
+  });
+
   it('keeps a formula that is only a comment, with a warning', () => {
     const r = parseSluice(`${sim}aux port = {set by the parent model}\n  access input\n`);
     expect(r.ok).toBe(true);
