@@ -191,3 +191,30 @@ describe('array functions', () => {
     expect(c.ok ? [] : c.diagnostics.map((d) => d.code)).toEqual(['too-large']);
   });
 });
+
+describe('arrayed graphical functions', () => {
+  const tables = (): Project => {
+    const p = project([
+      { name: 'fixed', eqn: 'LOOKUP(tab[Salad], 1)' },
+      { name: 'each', dims: ['Product'], eqn: 'LOOKUP(tab[Product], 1)' },
+      { name: 'called', dims: ['Product'], eqn: 'tab(0.5)' },
+    ]);
+    const gf = (y: number) => ({ type: 'continuous' as const, xs: [0, 1], ys: [0, y] });
+    p.models[0]!.variables.push({
+      kind: 'aux',
+      name: 'tab',
+      ident: 'tab',
+      dimensions: ['Product'],
+      elements: [
+        { subscripts: ['Pizza'], equation: { text: '', expr: null }, gf: gf(10) },
+        { subscripts: ['Salad'], equation: { text: '', expr: null }, gf: gf(20) },
+      ],
+    });
+    return p;
+  };
+
+  it('pick each element its own table, by subscript or by the current place', () => {
+    const v = first(run(tables()));
+    expect([v['fixed'], v['each[Pizza]'], v['each[Salad]'], v['called[Pizza]'], v['called[Salad]']]).toEqual([20, 10, 20, 5, 10]);
+  });
+});

@@ -89,7 +89,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     return undefined;
   };
 
-  const selectors = (node: Node, ref: VariableRef): Selector[] | undefined => {
+  const selectors = (node: Pick<Node, 'dims'>, ref: VariableRef): Selector[] | undefined => {
     const dims = node.dims;
     const subs = ref.subscripts ?? [];
     if (subs.length === 0) {
@@ -291,7 +291,19 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
           return r.spec.emit(e.args.map(emit), builtinContext(ctx.dialect));
         }
         case 'lookup': {
-          const t = ctx.layout.tableOf(r.gf);
+          let gf = r.gf;
+          if (r.array && r.array.gfs.some((x) => x !== r.array!.gfs[0])) {
+            // Each element has its own table: pick it by the subscripts, or by the current place.
+            const { dims, gfs } = r.array;
+            const ref: VariableRef = r.array.ref ?? { kind: 'var', name: '', display: ctx.owner.name };
+            const sel = selectors({ dims }, ref);
+            if (!sel || sel.some((s) => 'all' in s)) return fail(`'${ref.display}' needs one table here: subscript it or call it inside its dimensions`, e);
+            const strides = stridesOf(dims);
+            const k = offsetSource(0, sel.map((s, j) => ({ index: (s as { index: string }).index, stride: strides[j]! })));
+            if (!/^\d+$/.test(k)) return `h.lookupIn(g, ${ctx.layout.tableDirectory(gfs)}, ${k}, ${emit(r.x)})`;
+            gf = gfs[Number(k)]!;
+          }
+          const t = ctx.layout.tableOf(gf);
           return `h.${lookupHelperName(t.type)}(g, ${t.offset}, ${t.count}, ${emit(r.x)})`;
         }
         case 'memory': {

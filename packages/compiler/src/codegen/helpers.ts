@@ -17,6 +17,8 @@ export interface Helpers {
   lookup(g: Float64Array, off: number, n: number, x: number): number;
   lookupExtrapolate(g: Float64Array, off: number, n: number, x: number): number;
   lookupDiscrete(g: Float64Array, off: number, n: number, x: number): number;
+  /** Table `k` of the directory at `dir` (entries: offset, count, type code). */
+  lookupIn(g: Float64Array, dir: number, k: number, x: number): number;
   /** Reductions over `count` slots of `v` from `start`, `stride` apart. */
   sum(v: Float64Array, start: number, stride: number, count: number): number;
   prod(v: Float64Array, start: number, stride: number, count: number): number;
@@ -168,6 +170,12 @@ export function createHelpers(run: HelperRun): Helpers {
     lookup: lookupContinuous,
     lookupExtrapolate,
     lookupDiscrete,
+    lookupIn(g, dir, k, x) {
+      const e = dir + 3 * k;
+      const type = g[e + 2];
+      const f = type === 1 ? lookupExtrapolate : type === 2 ? lookupDiscrete : lookupContinuous;
+      return f(g, g[e]!, g[e + 1]!, x);
+    },
     delayRead(id, t, delay, initial) {
       const pos = (t - delay - run.start) / run.dt;
       const written = counts[id]!;

@@ -3,6 +3,9 @@ import type { DimInfo } from '../graph/dimensions.js';
 import type { Node } from '../graph/nodes.js';
 import { FIXED_SLOTS } from './compiled-model.js';
 
+/** How `h.lookupIn` reads a directory entry's type. */
+export const TYPE_CODES: Record<GraphicalFunctionType, number> = { continuous: 0, extrapolate: 1, discrete: 2 };
+
 export interface TablePlace {
   offset: number;
   count: number;
@@ -18,6 +21,8 @@ export interface TablePlace {
 export interface Layout {
   slotOf(n: Node): number;
   tableOf(gf: GraphicalFunction): TablePlace;
+  /** Offset in `g` of a directory of tables: offset, point count and type code per table. */
+  tableDirectory(gfs: readonly GraphicalFunction[]): number;
   /** Offset in `g` of the positions, in `to`, of the elements of subrange `from`. */
   indexMap(from: DimInfo, to: DimInfo): number | undefined;
   /** A dimension by canonical name. */
@@ -67,6 +72,12 @@ export function layOut(nodes: readonly Node[], dimensions: ReadonlyMap<string, D
         places.set(gf, p);
       }
       return p;
+    },
+    tableDirectory(gfs) {
+      const places = gfs.map((gf) => this.tableOf(gf));
+      const offset = points.length;
+      for (const p of places) points.push(p.offset, p.count, TYPE_CODES[p.type]);
+      return offset;
     },
     indexMap(from, to) {
       const key = `${from.ident}\u0000${to.ident}`;

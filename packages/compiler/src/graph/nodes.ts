@@ -1,4 +1,4 @@
-import type { Expr, GraphicalFunction, SourceLoc, Variable } from '@sluice/ir';
+import type { Expr, GraphicalFunction, SourceLoc, Variable, VariableRef } from '@sluice/ir';
 import type { BuiltinSpec } from '../builtins/types.js';
 import type { DimInfo } from './dimensions.js';
 
@@ -65,7 +65,20 @@ export type Resolved =
   | { kind: 'node'; node: Node }
   | { kind: 'builtin'; spec: BuiltinSpec }
   /** A graphical function applied to `x`: LOOKUP(table, x) or table(x). */
-  | { kind: 'lookup'; gf: GraphicalFunction; x: Expr }
+  | {
+      kind: 'lookup';
+      gf: GraphicalFunction;
+      x: Expr;
+      array?: ArrayedTable;
+    }
   | { kind: 'memory'; call: MemoryCall };
+
+/** A graphical function that differs per element: its dimensions, tables (row-major), reference. */
+export interface ArrayedTable {
+  dims: DimInfo[];
+  gfs: GraphicalFunction[];
+  /** The subscripted name in LOOKUP(table[d], x); absent when called as table(x). */
+  ref?: VariableRef;
+}
 
 export type ResolutionMap = Map<Expr, Resolved>;

@@ -7,10 +7,11 @@ import {
   type GraphicalFunction,
   type SourceLoc,
   type Variable,
+  type VariableRef,
 } from '@sluice/ir';
 import { arityOf, findBuiltin } from '../builtins/registry.js';
 import { shapeOf, sizeOf, type DimensionTable } from './dimensions.js';
-import type { MemoryCall, Node, NodeEquation, NodeRole, ResolutionMap } from './nodes.js';
+import type { ArrayedTable, MemoryCall, Node, NodeEquation, NodeRole, ResolutionMap } from './nodes.js';
 
 /** The model's variables as nodes, with every name and call in their equations resolved. */
 export interface ResolvedModel {
@@ -161,6 +162,21 @@ export function resolveModel(
     return n;
   };
 
+  /** Per-element tables of an arrayed graphical function, or undefined for one shared table. */
+  const arrayedTable = (v: Variable, ref: VariableRef | undefined): ArrayedTable | undefined => {
+    const dims = shapeOf(v.dimensions, dimensions, { name: v.name }, []);
+    if (!dims || dims.length === 0 || !v.elements?.some((e) => e.gf)) return undefined;
+    const strides = dims.map((_, k) => dims.slice(k + 1).reduce((n, d) => n * d.elements.length, 1));
+    const gfs = new Array<GraphicalFunction>(sizeOf(dims)).fill(tableOf(v)!);
+    for (const el of v.elements) {
+      if (!el.gf || el.subscripts.length !== dims.length) continue;
+      const idx = el.subscripts.map((s, k) => dims[k]!.elements.indexOf(canonicalName(s)));
+      if (idx.some((i) => i < 0)) continue;
+      gfs[idx.reduce((o, i, k) => o + i * strides[k]!, 0)] = el.gf;
+    }
+    return ref ? { dims, gfs, ref } : { dims, gfs };
+  };
+
   const resolveCall = (c: Call, owner: Variable, at: NodeEquation): void => {
     const loc = locOf(c, owner);
     const ident = canonicalName(c.display);
@@ -171,7 +187,8 @@ export function resolveModel(
         diags.push(error('argument-count', `graphical function '${c.display}' takes 1 argument, not ${c.args.length}`, loc, owner.name));
         return;
       }
-      resolution.set(c, { kind: 'lookup', gf, x: c.args[0]! });
+      const array = arrayedTable(named!, undefined);
+      resolution.set(c, { kind: 'lookup', gf, x: c.args[0]!, ...(array ? { array } : {}) });
       visit(c.args[0]!, owner, at);
       return;
     }
@@ -192,14 +209,15 @@ export function resolveModel(
     switch (spec.name) {
       case 'LOOKUP': {
         const t = args[0]!;
-        const name = t.kind === 'var' && !t.subscripts ? t.name : undefined;
+        const name = t.kind === 'var' ? t.name : undefined;
         const tv = name === undefined ? undefined : (tables.get(name) ?? byIdent.get(name)?.variable);
         const table = tv ? tableOf(tv) : undefined;
-        if (!table) {
+        if (!table || !tv) {
           diags.push(error('not-a-graphical-function', 'the first argument of LOOKUP must name a graphical function', locOf(t, owner), owner.name));
           return;
         }
-        resolution.set(c, { kind: 'lookup', gf: table, x: args[1]! });
+        const array = arrayedTable(tv, t.kind === 'var' ? t : undefined);
+        resolution.set(c, { kind: 'lookup', gf: table, x: args[1]!, ...(array ? { array } : {}) });
         visit(args[1]!, owner, at);
         return;
       }
