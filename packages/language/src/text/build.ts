@@ -1,25 +1,14 @@
 import type { CstNode, IToken } from 'chevrotain';
-import {
-  error,
-  warning,
-  type Dialect,
-  type Dimension,
-  type IntegrationMethod,
-  type Macro,
-  type Model,
-  type Project,
-  type SimSpecs,
-  type UnitDefinition,
-  type Variable,
-} from '@sluice/ir';
-import { childrenInOrder, firstToken, onlyChild, nodeOf, nodesOf, readName, tokenLoc, tokenOf, tokensOf, unquote, type NameRef } from './cst.js';
-import { readFormula, readNumber, report, type BuildContext } from './context.js';
-import { buildModule, buildVariable, readDoc, readElementNames, readUnits, type PendingRef } from './build-variable.js';
+import { error, warning, type Macro, type Model, type Project, type Variable } from '@sluice/ir';
+import { childrenInOrder, firstToken, onlyChild, nodeOf, nodesOf, readName, tokenLoc, tokenOf, unquote, type NameRef } from './cst.js';
+import { readFormula, report, type BuildContext } from './context.js';
+import { buildModule, buildVariable, readDoc, type PendingRef } from './build-variable.js';
 import { describeFound } from './messages.js';
+import { buildSim, completeSim, type SimExtras } from './build-sim.js';
+import { buildDimension } from './build-dimension.js';
+import { buildUnit } from './build-unit.js';
 
 /** Turns the concrete syntax tree of a whole file into the IR project. */
-
-const methods: readonly IntegrationMethod[] = ['euler', 'rk2', 'rk4'];
 
 function isNode(e: unknown): e is CstNode {
   return typeof e === 'object' && e !== null && 'children' in e;
@@ -111,127 +100,6 @@ function buildModelBody(nodes: CstNode[], model: Model, ctx: BuildContext, model
       ctx.diagnostics.push(error('not-a-flow', `${ref.display} is ${v.kind === 'aux' ? 'an aux' : `a ${v.kind}`}, not a flow`, ref.loc, ref.display));
     }
   }
-}
-
-/** What a `sim` line says beyond the sim specs: the builtins' dialect, and whether its units were misplaced. */
-interface SimExtras {
-  value?: Dialect;
-  unitsMisplaced?: boolean;
-}
-
-/** A `sim` line's settings; `dialect` receives what the line says beyond them. */
-function buildSim(node: CstNode, ctx: BuildContext, dialect: SimExtras = {}): Partial<SimSpecs> {
-  const spec: Partial<SimSpecs> = {};
-  const seen = new Set<string>();
-  for (const setting of nodesOf(node, 'simSetting')) {
-    const key = firstToken(setting);
-    const nums = tokensOf(setting, 'Number').sort((a, b) => a.startOffset - b.startOffset);
-    if (key === undefined) continue;
-    if (seen.has(key.image)) {
-      report(ctx, 'duplicate-attribute', `the sim line already sets ${key.image}`, key);
-      continue;
-    }
-    seen.add(key.image);
-    if (key.image === 'dialect') {
-      const word = tokenOf(setting, 'Identifier');
-      if (word === undefined) continue;
-      if (word.image === 'xmile' || word.image === 'vensim') dialect.value = word.image;
-      else report(ctx, 'invalid-value', `unknown dialect '${word.image}': expected xmile or vensim`, word);
-      continue;
-    }
-    if (key.image === 'method') {
-      const word = tokenOf(setting, 'Identifier');
-      if (word === undefined) continue;
-      const method = methods.find((m) => m === word.image.toLowerCase());
-      if (method) spec.method = method;
-      else report(ctx, 'invalid-value', `unknown integration method '${word.image}': expected euler, rk2 or rk4`, word);
-      continue;
-    }
-    const values = nums.map((n) => readNumber(n, ctx));
-    if (values.length === 0 || values.some((v) => v === undefined)) continue;
-    const value = values[0]!;
-    if (key.image === 'start') spec.start = value;
-    else if (key.image === 'stop') spec.stop = value;
-    else if (key.image === 'save_step') spec.saveStep = value;
-    else if (key.image === 'dt') {
-      if (values.length === 2) {
-        spec.dt = value / values[1]!;
-        if (value === 1) spec.dtReciprocal = true;
-      } else spec.dt = value;
-      if (!(spec.dt! > 0) || !Number.isFinite(spec.dt!)) report(ctx, 'invalid-value', 'dt must be a positive number', nums[0]!);
-    }
-  }
-  const units = tokenOf(node, 'Units');
-  if (units) {
-    const text = readUnits(units, ctx);
-    if (text !== undefined && /(^|\s)(start|stop|dt|save_step|method|dialect)\s/.test(text)) {
-      report(ctx, 'syntax', "'units' must come last on the sim line: it takes the rest of the line", units);
-      dialect.unitsMisplaced = true;
-    } else if (text !== undefined) {
-      spec.timeUnits = text;
-    }
-  }
-  return spec;
-}
-
-function completeSim(spec: Partial<SimSpecs>, at: IToken, ctx: BuildContext, unitsMisplaced: boolean): SimSpecs {
-  for (const key of ['start', 'stop'] as const) {
-    // Settings swallowed by a misplaced `units` are that one mistake, already reported.
-    if (spec[key] === undefined && !unitsMisplaced) report(ctx, 'missing-sim-specs', `the sim line needs '${key}'`, at);
-  }
-  const sim: SimSpecs = { start: spec.start ?? 0, stop: spec.stop ?? 0, dt: spec.dt ?? 1, method: spec.method ?? 'euler' };
-  if (spec.dtReciprocal) sim.dtReciprocal = true;
-  if (spec.saveStep !== undefined) sim.saveStep = spec.saveStep;
-  if (spec.timeUnits !== undefined) sim.timeUnits = spec.timeUnits;
-  if (sim.stop < sim.start) report(ctx, 'invalid-value', `stop (${sim.stop}) comes before start (${sim.start})`, at);
-  return sim;
-}
-
-function buildDimension(node: CstNode, ctx: BuildContext): Dimension | undefined {
-  const name = readName(nodeOf(node, 'name'), ctx.file);
-  if (name === undefined) return undefined;
-  const elementNodes = nodesOf(node, 'elementName');
-  const dim: Dimension = { name: name.display, ident: name.ident, elements: [], loc: name.loc };
-  const sizeTok = elementNodes.length === 1 ? tokenOf(elementNodes[0]!, 'Number') : undefined;
-  if (sizeTok !== undefined) {
-    const size = Number(sizeTok.image);
-    if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
-      report(ctx, 'invalid-value', `a numbered dimension's size must be a whole number from 1 to 1000000, not ${sizeTok.image}`, sizeTok);
-      return undefined;
-    }
-    dim.numbered = true;
-    dim.elements = Array.from({ length: size }, (_, i) => String(i + 1));
-  } else {
-    dim.elements = readElementNames(elementNodes, ctx);
-  }
-  for (const attr of nodesOf(node, 'dimensionAttr')) {
-    const key = firstToken(attr);
-    const target = readName(nodeOf(attr, 'name'), ctx.file);
-    if (key === undefined || target === undefined) continue;
-    if (key.image === 'subrange_of') dim.parent = target.display;
-    else if (key.image === 'alias_of') dim.aliasOf = target.display;
-    else {
-      const mapping: { to: string; elements?: string[] } = { to: target.ident };
-      const elements = readElementNames(nodesOf(attr, 'elementName'), ctx);
-      if (tokenOf(attr, 'Colon')) mapping.elements = elements;
-      (dim.mappings ??= []).push(mapping);
-    }
-  }
-  return dim;
-}
-
-function buildUnit(node: CstNode, ctx: BuildContext): UnitDefinition | undefined {
-  const [nameNode, ...aliasNodes] = nodesOf(node, 'name');
-  const name = readName(nameNode, ctx.file);
-  if (name === undefined) return undefined;
-  const unit: UnitDefinition = { name: name.display, aliases: aliasNodes.map((n) => readName(n, ctx.file)?.display).filter((s): s is string => s !== undefined) };
-  const formula = tokenOf(node, 'Formula');
-  if (formula) {
-    const text = formula.image.slice(1).trim();
-    if (text.length === 0) report(ctx, 'syntax', "expected a units formula after '='", formula);
-    else unit.equation = text;
-  }
-  return unit;
 }
 
 function buildSubModel(node: CstNode, ctx: BuildContext, modelRefs: NameRef[]): Model | undefined {
