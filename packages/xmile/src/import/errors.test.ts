@@ -187,3 +187,18 @@ describe('things that would change results', () => {
     ]);
   });
 });
+
+describe('arrays', () => {
+  const dims = `<sim_specs><start>0</start><stop>10</stop></sim_specs><dimensions><dim name="City"><elem name="Boston"/><elem name="Paris"/></dim></dimensions>`;
+  it('refuses a dimension the file does not define', () => {
+    expect(errorsOf(model('<aux name="a"><dimensions><dim name="Town"/></dimensions><eqn>1</eqn></aux>', dims))).toEqual([
+      'bad.xmile:4:1: error: "a" is arrayed by "Town", which is not among the file\'s <dimensions>',
+    ]);
+  });
+
+  it('refuses an element subscript that is not an element of its dimension', () => {
+    expect(errorsOf(model('<aux name="a"><dimensions><dim name="City"/></dimensions><element subscript="Boston"><eqn>1</eqn></element><element subscript="Rome"><eqn>2</eqn></element></aux>', dims))).toEqual([
+      'bad.xmile:4:1: error: element [Rome] of "a": "Rome" is not an element of "City"',
+    ]);
+  });
+});

@@ -47,7 +47,10 @@ export function readProject(root: XNode, ctx: ImportContext, file: string | unde
 
   const models = ordered.map((r) => r.model);
   const dimensions = dims ? readDimensions(dims, ctx) : [];
-  for (const m of models) expandConstantLists(m, dimensions, ctx);
+  for (const m of models) {
+    checkArrays(m.variables, dimensions, ctx);
+    expandConstantLists(m, dimensions, ctx);
+  }
   checkModules(models, ctx, modelNodes);
   checkEmptyEquations(ordered, ctx);
   attachLeaks(models);
@@ -165,6 +168,31 @@ function attachLeaks(models: Model[]): void {
         leaks.push(f.equation ? { flow: f.ident, fraction: f.equation, linear } : { flow: f.ident, linear });
       }
       if (leaks.length > 0) stock.conveyor.leaks = leaks;
+    }
+  }
+}
+
+/** Every dimension a variable names exists, and every `<element subscript>` names its elements. */
+function checkArrays(variables: Variable[], dimensions: Dimension[], ctx: ImportContext): void {
+  const byIdent = new Map(dimensions.map((d) => [d.ident, d]));
+  const at = (v: Variable): number => (v.loc ? ctx.src.offsetOf(v.loc.line, v.loc.column) : 0);
+  for (const v of variables) {
+    if (!v.dimensions) continue;
+    const dims = v.dimensions.map((d) => byIdent.get(canonicalName(d)));
+    v.dimensions.forEach((d, i) => {
+      if (!dims[i]) ctx.error('unknown-dimension', `"${v.name}" is arrayed by "${d}", which is not among the file's <dimensions>`, at(v), v.name);
+    });
+    for (const e of v.elements ?? []) {
+      if (e.subscripts.length !== v.dimensions.length) {
+        ctx.error('bad-subscript', `element [${e.subscripts.join(', ')}] of "${v.name}" needs ${v.dimensions.length} subscript(s)`, at(v), v.name);
+        continue;
+      }
+      e.subscripts.forEach((sub, i) => {
+        const dim = dims[i];
+        if (dim && !dim.elements.some((el) => canonicalName(el) === canonicalName(sub))) {
+          ctx.error('bad-subscript', `element [${e.subscripts.join(', ')}] of "${v.name}": "${sub}" is not an element of "${dim.name}"`, at(v), v.name);
+        }
+      });
     }
   }
 }
