@@ -96,7 +96,8 @@ export const VENSIM_BUILTINS: BuiltinSpec[] = [
       const since = `(${ctx.time}) - (${start}) + ${VENSIM_ZERO}`;
       // An interval of 0 means one pulse only.
       const phase = `((${interval}) > 0 ? ${floorMod(since, interval ?? '1')} : ${since})`;
-      return `(${since} >= 0 && (${ctx.time}) < (${end}) && ${phase} < (${width}) ? 1 : 0)`;
+      // `end` is inclusive: Vensim's own output has the pulse still on at TIME = end.
+      return `(${since} >= 0 && (${ctx.time}) <= (${end}) + ${VENSIM_ZERO} && ${phase} < (${width}) ? 1 : 0)`;
     },
   }),
   vensim({
