@@ -168,7 +168,7 @@ describe('printSluice and parseSluice', () => {
         expect(withoutLocs(r.value)).toEqual(withoutLocs(project));
         expect(printSluice(r.value)).toBe(text);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
