@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from '@sluice/ir';
 import { parseSluice, sluiceTokens } from './index.js';
 import { sluiceRuleNames } from './parser.js';
+import { sluiceLexer } from './tokens.js';
 
 /** grammar/sluice.md is the language's source of truth: these tests hold the parser to it. */
 const doc = readFileSync(new URL('../../../../grammar/sluice.md', import.meta.url), 'utf8');
@@ -52,6 +53,16 @@ describe('grammar/sluice.md', () => {
     expect(listed('sim keywords')).toEqual([...sluiceTokens.simKeywords]);
     expect(listed('values \\(ordinary names in these places\\)')).toEqual([...sluiceTokens.values]);
     expect(listed('operators and punctuation')).toEqual([...sluiceTokens.operators]);
+  });
+
+  it('exports exactly the keywords the lexer knows', () => {
+    const words = [...sluiceTokens.statementKeywords, ...sluiceTokens.attributeKeywords, ...sluiceTokens.simKeywords];
+    for (const word of words) {
+      const [tok] = sluiceLexer.tokenize(word).tokens;
+      expect(tok?.tokenType.name, word).toBe(word === 'units' ? 'Units' : `Kw_${word}`);
+    }
+    const lexerKeywords = [...new Set(sluiceLexer.tokenize(words.join('\n')).tokens.map((t) => t.tokenType.name))];
+    expect(lexerKeywords.length).toBe(words.length);
   });
 
   it('uses only rule names that exist in the EBNF when it names a construct in a heading', () => {
