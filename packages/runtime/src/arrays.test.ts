@@ -218,3 +218,18 @@ describe('arrayed graphical functions', () => {
     expect([v['fixed'], v['each[Pizza]'], v['each[Salad]'], v['called[Pizza]'], v['called[Salad]']]).toEqual([20, 10, 20, 5, 10]);
   });
 });
+
+describe('memory builtins in arrays', () => {
+  it('PREVIOUS and DELAY keep one history per element', () => {
+    const r = run(
+      project([
+        { name: 'x', dims: ['Product'], eqn: 'TIME * Product' },
+        { name: 'p', dims: ['Product'], eqn: 'PREVIOUS(x, -1)' },
+        { name: 'd', dims: ['Product'], eqn: 'DELAY(x, 1, 9)' },
+      ]),
+    );
+    const col = (n: string) => Array.from(r.columns.find((c) => c.name === n)!.values);
+    expect([col('p[Pizza]'), col('p[Salad]')]).toEqual([[-1, 0, 1], [-1, 0, 2]]);
+    expect([col('d[Pizza]'), col('d[Salad]')]).toEqual([[9, 0, 1], [9, 0, 2]]);
+  });
+});
