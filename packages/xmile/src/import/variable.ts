@@ -1,22 +1,13 @@
-import {
-  canonicalName,
-  type Aux,
-  type ElementEquation,
-  type Equation,
-  type Flow,
-  type ModuleInstance,
-  type Stock,
-  type Variable,
-} from '@sluice/ir';
+import { canonicalName, type Aux, type Flow, type Stock, type Variable } from '@sluice/ir';
+import { readConstantList, readElement } from './array-equations.js';
 import type { Behavior } from './behavior.js';
 import { nonNegativeFlag } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readConveyor } from './conveyor.js';
 import { readEquation, type ReadEquation } from './equation.js';
 import { readGraphicalFunction } from './graphical-function.js';
+import { readModule } from './module.js';
 import { canonicalPath, nameAsWritten } from './names.js';
-import { parseNumber } from './numbers.js';
-import { trimMapped } from './source-text.js';
 import { attr, child, childrenNamed, textOf, type XNode } from './xml-tree.js';
 
 export const VARIABLE_KINDS = new Set(['stock', 'flow', 'aux', 'gf', 'module']);
@@ -102,30 +93,6 @@ function readStock(node: XNode, base: Pick<Stock, 'name' | 'ident' | 'loc'>, r: 
   return stock;
 }
 
-function readModule(node: XNode, base: Pick<ModuleInstance, 'name' | 'ident' | 'loc'>, r: VariableReader): ModuleInstance {
-  const { ctx } = r;
-  const connections: { from: string; to: string }[] = [];
-  const tags: string[] = [];
-  for (const c of node.children.filter((n) => n.local === 'connect' || n.local === 'connect2')) {
-    const to = attr(c, 'to');
-    const from = attr(c, 'from');
-    if (to === undefined || from === undefined || to.trim() === '' || from.trim() === '') {
-      ctx.error('bad-connection', `<${c.name}> in module "${base.name}" needs both "to" and "from"`, c, base.name);
-      continue;
-    }
-    connections.push({ from: canonicalPath(from), to: canonicalPath(to) });
-    tags.push(c.local);
-  }
-  const resource = attr(node, 'resource');
-  if (resource !== undefined) {
-    ctx.error('unsupported-resource', `module "${base.name}" instantiates a model from another file ("${resource}"), which is not read`, node, base.name);
-  }
-  const model = canonicalName(attr(node, 'model') ?? base.name);
-  const m: ModuleInstance = { ...base, kind: 'module', model, connections };
-  if (tags.includes('connect2')) m.extra = { connectTags: tags };
-  return m;
-}
-
 /** Equations, graphical functions, arrays, units, docs, ports: shared by every kind. */
 function readCommon(node: XNode, v: Variable, r: VariableReader): void {
   const { ctx } = r;
@@ -181,34 +148,6 @@ function readCommon(node: XNode, v: Variable, r: VariableReader): void {
   }
 }
 
-function readElement(node: XNode, v: Variable, shared: ReadEquation | undefined, r: VariableReader): ElementEquation[] {
-  const { ctx } = r;
-  const subscript = attr(node, 'subscript');
-  if (subscript === undefined || subscript.trim() === '') {
-    ctx.error('missing-subscript', `an <element> of "${v.name}" has no subscript`, node, v.name);
-    return [];
-  }
-  const subscripts = subscript.split(',').map((s) => s.trim());
-  const eqnNode = child(node, 'eqn');
-  let equation: Equation | undefined;
-  if (eqnNode) {
-    const read = readEquation(eqnNode, ctx, v.name);
-    if (read.empty) ctx.error('empty-equation', `element [${subscripts.join(', ')}] of "${v.name}" has an empty equation`, eqnNode, v.name);
-    equation = read.equation;
-  } else if (shared?.equation && !shared.empty) {
-    equation = { ...shared.equation };
-  }
-  const gfNode = child(node, 'gf');
-  const gf = gfNode ? readGraphicalFunction(gfNode, ctx, v.name) : undefined;
-  if (!equation) {
-    if (!eqnNode) ctx.error('missing-equation', `element [${subscripts.join(', ')}] of "${v.name}" has no <eqn>`, node, v.name);
-    return [];
-  }
-  const out: ElementEquation = { subscripts, equation };
-  if (gf) out.gf = gf;
-  return [out];
-}
-
 /** A `<doc>` is text, or HTML markup kept as written. */
 function readDoc(doc: XNode, v: Variable, ctx: ImportContext): void {
   if (doc.children.length > 0) {
@@ -246,26 +185,3 @@ function checkChildren(node: XNode, v: Variable, r: VariableReader): void {
   if (node.local === 'flow' && child(node, 'overflow')) v.extra = { ...v.extra, overflow: true };
 }
 
-/**
- * `1, 2, -3.5`: a list of at least two plain numbers, or undefined. Rows of a two-dimensional
- * list may end in `;` (as Vensim writes them and converters copy): `0.1, 0.2; 0.4, 0.5;`.
- */
-export function constantList(text: string): number[] | undefined {
-  const parts = text.replace(/;\s*$/, '').split(/[,;]/);
-  if (parts.length < 2) return undefined;
-  const values = parts.map((p) => parseNumber(p));
-  return values.every((x): x is number => x !== undefined) ? values : undefined;
-}
-
-/**
- * Stella's `1, 2, 3` for an array: one constant per element in order. Kept as text with the
- * values in `extra.constantList`; the project reader expands it once the dimensions are known.
- */
-function readConstantList(eqnNode: XNode, v: Variable, ctx: ImportContext): boolean {
-  const text = trimMapped(textOf(eqnNode, ctx.src));
-  const list = constantList(text.value);
-  if (!list) return false;
-  v.equation = { text: text.value, expr: null, loc: ctx.src.loc(text.offsets[0] ?? eqnNode.contentStart) };
-  v.extra = { ...v.extra, constantList: list };
-  return true;
-}

@@ -1,0 +1,61 @@
+import type { ElementEquation, Equation, Variable } from '@sluice/ir';
+import type { ImportContext } from './context.js';
+import { readEquation, type ReadEquation } from './equation.js';
+import { readGraphicalFunction } from './graphical-function.js';
+import { parseNumber } from './numbers.js';
+import { trimMapped } from './source-text.js';
+import type { VariableReader } from './variable.js';
+import { attr, child, textOf, type XNode } from './xml-tree.js';
+
+/** One `<element subscript="a, b">` of a non-apply-to-all array, with its own equation and/or gf. */
+export function readElement(node: XNode, v: Variable, shared: ReadEquation | undefined, r: VariableReader): ElementEquation[] {
+  const { ctx } = r;
+  const subscript = attr(node, 'subscript');
+  if (subscript === undefined || subscript.trim() === '') {
+    ctx.error('missing-subscript', `an <element> of "${v.name}" has no subscript`, node, v.name);
+    return [];
+  }
+  const subscripts = subscript.split(',').map((s) => s.trim());
+  const eqnNode = child(node, 'eqn');
+  let equation: Equation | undefined;
+  if (eqnNode) {
+    const read = readEquation(eqnNode, ctx, v.name);
+    if (read.empty) ctx.error('empty-equation', `element [${subscripts.join(', ')}] of "${v.name}" has an empty equation`, eqnNode, v.name);
+    equation = read.equation;
+  } else if (shared?.equation && !shared.empty) {
+    equation = { ...shared.equation };
+  }
+  const gfNode = child(node, 'gf');
+  const gf = gfNode ? readGraphicalFunction(gfNode, ctx, v.name) : undefined;
+  if (!equation) {
+    if (!eqnNode) ctx.error('missing-equation', `element [${subscripts.join(', ')}] of "${v.name}" has no <eqn>`, node, v.name);
+    return [];
+  }
+  const out: ElementEquation = { subscripts, equation };
+  if (gf) out.gf = gf;
+  return [out];
+}
+
+/**
+ * `1, 2, -3.5`: a list of at least two plain numbers, or undefined. Rows of a two-dimensional
+ * list may end in `;` (as Vensim writes them and converters copy): `0.1, 0.2; 0.4, 0.5;`.
+ */
+export function constantList(text: string): number[] | undefined {
+  const parts = text.replace(/;\s*$/, '').split(/[,;]/);
+  if (parts.length < 2) return undefined;
+  const values = parts.map((p) => parseNumber(p));
+  return values.every((x): x is number => x !== undefined) ? values : undefined;
+}
+
+/**
+ * Stella's `1, 2, 3` for an array: one constant per element in order. Kept as text with the
+ * values in `extra.constantList`; the project reader expands it once the dimensions are known.
+ */
+export function readConstantList(eqnNode: XNode, v: Variable, ctx: ImportContext): boolean {
+  const text = trimMapped(textOf(eqnNode, ctx.src));
+  const list = constantList(text.value);
+  if (!list) return false;
+  v.equation = { text: text.value, expr: null, loc: ctx.src.loc(text.offsets[0] ?? eqnNode.contentStart) };
+  v.extra = { ...v.extra, constantList: list };
+  return true;
+}
