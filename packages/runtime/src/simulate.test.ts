@@ -342,3 +342,18 @@ describe('random numbers', () => {
     expect(Math.abs(mean - 15)).toBeLessThan(0.3);
   });
 });
+
+describe('Vensim WITH LOOKUP inside an expression', () => {
+  it('interpolates the table written in place', () => {
+    const p = project([{ name: 'y', eqn: '0' }], { stop: 2 }, 'vensim');
+    const time = { kind: 'var' as const, name: 'time', display: 'Time' };
+    const table = { kind: 'table' as const, table: { type: 'continuous' as const, xs: [0, 2], ys: [0, 10] } };
+    p.models[0]!.variables[0]!.equation!.expr = {
+      kind: 'binary',
+      op: '*',
+      left: { kind: 'number', value: 2 },
+      right: { kind: 'call', fn: 'WITH_LOOKUP', display: 'WITH LOOKUP', args: [time, table] },
+    };
+    expect(col(run(p), 'y')).toEqual([0, 10, 20]);
+  });
+});

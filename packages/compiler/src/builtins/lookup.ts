@@ -15,4 +15,11 @@ export const LOOKUP_BUILTINS: BuiltinSpec[] = [
     dialects: ['xmile', 'vensim'],
     differences: 'Vensim writes the call as `table(x)`; Stella accepts both.',
   },
+  {
+    name: 'WITH_LOOKUP',
+    family: 'lookup',
+    params: [{ name: 'x' }, { name: 'table' }],
+    summary: 'Vensim: x through the table written in place, `WITH LOOKUP(x, ((0,0),(1,2)))`; interpolates like a continuous graphical function.',
+    dialects: ['vensim'],
+  },
 ];

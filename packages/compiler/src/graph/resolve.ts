@@ -11,6 +11,7 @@ import {
 } from '@sluice/ir';
 import { arityOf, findBuiltin } from '../builtins/registry.js';
 import { shapeOf, sizeOf, type DimensionTable } from './dimensions.js';
+import { checkTable } from './tables.js';
 import type { ArrayedTable, MemoryCall, Node, NodeEquation, NodeRole, ResolutionMap } from './nodes.js';
 
 /** The model's variables as nodes, with every name and call in their equations resolved. */
@@ -219,6 +220,21 @@ export function resolveModel(
         const array = arrayedTable(tv, t.kind === 'var' ? t : undefined);
         resolution.set(c, { kind: 'lookup', gf: table, x: args[1]!, ...(array ? { array } : {}) });
         visit(args[1]!, owner, at);
+        return;
+      }
+      case 'WITH_LOOKUP': {
+        const t = args[1]!;
+        if (t.kind !== 'table') {
+          diags.push(error('not-a-graphical-function', 'the second argument of WITH LOOKUP must be a table', locOf(t, owner), owner.name));
+          return;
+        }
+        const bad = checkTable(t.table);
+        if (bad) {
+          diags.push(error('invalid-graphical-function', `the table of WITH LOOKUP ${bad}`, locOf(t, owner), owner.name));
+          return;
+        }
+        resolution.set(c, { kind: 'lookup', gf: t.table, x: args[0]! });
+        visit(args[0]!, owner, at);
         return;
       }
       case 'INIT': {
