@@ -78,7 +78,7 @@ export class ChangePanel {
       });
     });
     const names = this.rows.map((r) => r.run);
-    const bars = uPlot.paths.bars?.({ size: [0.9, Infinity], align: 0 });
+    const bars = uPlot.paths.bars?.({ size: [0.7, 90], align: 0 });
     const series: uPlot.Series[] = [
       { label: 'Run', value: (_u, x) => names[Math.round(x)] ?? '' },
       ...view.plotted.map((p, v) => ({
@@ -96,7 +96,10 @@ export class ChangePanel {
       shape,
       () => ({
         series,
-        scales: { x: { time: false, range: [-0.5, Math.max(0.5, names.length - 0.5)] } },
+        scales: {
+          x: { time: false, range: [-0.5, Math.max(0.5, names.length - 0.5)] },
+          y: { range: (_u, min, max) => [Math.min(0, min), Math.max(0, max)] },
+        },
         axes: [
           { splits: () => names.map((_, i) => i), values: (_u, splits) => splits.map((s) => names[Math.round(s)] ?? '') },
           { size: 70, label: percent ? 'change, % of baseline' : 'change', values: (_u, splits) => splits.map((v) => formatValue(v)) },

@@ -86,7 +86,8 @@ export class StackedAreaPanel {
       () => ({
         series,
         bands,
-        scales: { x: { time: false } },
+        // Stacked areas are read from zero: an axis cut above it would misstate every share.
+        scales: { x: { time: false }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(0, max)] } },
         axes: [{ label: String(series[0]?.label ?? 'Time') }, { size: 70, values: (_u, splits) => splits.map((v) => formatValue(v)) }],
       }),
       [run.times, ...totals] as uPlot.AlignedData,
