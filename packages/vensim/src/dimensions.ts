@@ -1,5 +1,5 @@
 import { canonicalName, error, type Diagnostic, type Dimension, type DimensionMapping } from '@sluice/ir';
-import type { EntryAst, NameAst } from './parser.js';
+import type { ElementDefAst, EntryAst, NameAst } from './parser.js';
 import { displayOf } from './parser.js';
 
 /**
@@ -10,7 +10,10 @@ import { displayOf } from './parser.js';
 
 type DimensionEntry = Extract<EntryAst, { kind: 'dimension' | 'equivalence' }>;
 
-export function buildDimensions(entries: DimensionEntry[], diagnostics: Diagnostic[]): Dimension[] {
+/** Reads `GET XLS SUBSCRIPT(...)` elements from a data file, reporting its own problems. */
+export type SubscriptReader = (call: Extract<ElementDefAst, { kind: 'file' }>, diagnostics: Diagnostic[]) => string[];
+
+export function buildDimensions(entries: DimensionEntry[], diagnostics: Diagnostic[], readSubscript?: SubscriptReader): Dimension[] {
   const defs = new Map<string, DimensionEntry>();
   for (const e of entries) {
     const ident = canonicalName(e.name.raw);
@@ -31,7 +34,13 @@ export function buildDimensions(entries: DimensionEntry[], diagnostics: Diagnost
     else
       for (const el of def.elements) {
         if (el.kind === 'range') out.push(...numberedRange(el.from, el.to, diagnostics));
-        else {
+        else if (el.kind === 'file') {
+          if (readSubscript) out.push(...readSubscript(el, diagnostics));
+          else
+            diagnostics.push(
+              error('data', `subscript range ${displayOf(def.name.raw)} takes its elements from a data file (${el.function}); import the model with access to its folder`, el.loc),
+            );
+        } else {
           const inner = canonicalName(el.name.raw);
           if (inner !== ident && defs.has(inner)) out.push(...elementsOf(inner));
           else out.push(displayOf(el.name.raw));

@@ -1,5 +1,7 @@
 import { canonicalName, error, fail, ok, type Diagnostic, type Macro, type Model, type Project, type Result } from '@sluice/ir';
 import { simSpecsOf } from './control.js';
+import { DataFiles, type DataFileAccess } from './data/open-file.js';
+import { readSubscriptElements } from './data/subscripts.js';
 import { buildDimensions, DimensionIndex } from './dimensions.js';
 import { splitFile, type Part, type Span } from './entries.js';
 import { isRealityCheck, parseEntry, type ParsedEntry } from './parse-entry.js';
@@ -13,6 +15,8 @@ export interface ImportVensimOptions {
   file?: string;
   /** Refuse inputs longer than this many characters (default 64 MiB). */
   maxBytes?: number;
+  /** Where `GET XLS SUBSCRIPT` / `GET DIRECT SUBSCRIPT` ranges read their elements (the model's folder). */
+  dataFiles?: DataFileAccess;
 }
 
 const DEFAULT_MAX = 64 * 1024 * 1024;
@@ -64,7 +68,8 @@ export function importVensim(text: string, options: ImportVensimOptions = {}): R
   const dimensionEntries = [...main, ...macros.flatMap((m) => m.entries)]
     .map((e) => e.ast)
     .filter((a): a is Extract<EntryAst, { kind: 'dimension' | 'equivalence' }> => a.kind === 'dimension' || a.kind === 'equivalence');
-  const dimensions = buildDimensions(dimensionEntries, diagnostics);
+  const files = options.dataFiles ? new DataFiles(options.dataFiles) : undefined;
+  const dimensions = buildDimensions(dimensionEntries, diagnostics, files ? (call, d) => readSubscriptElements(call, files, d) : undefined);
   const index = new DimensionIndex(dimensions);
 
   const model: Model = { variables: buildVariables(main, index, diagnostics) };

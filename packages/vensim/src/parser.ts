@@ -30,7 +30,11 @@ export interface LhsAst {
   except: SubscriptAst[][];
 }
 
-export type ElementDefAst = { kind: 'name'; name: NameAst } | { kind: 'range'; from: NameAst; to: NameAst; loc: SourceLoc };
+export type ElementDefAst =
+  | { kind: 'name'; name: NameAst }
+  | { kind: 'range'; from: NameAst; to: NameAst; loc: SourceLoc }
+  /** `GET XLS SUBSCRIPT('file', 'sheet', 'A1', 'C1', 'prefix')`: elements read from a data file. */
+  | { kind: 'file'; function: string; arguments: string[]; loc: SourceLoc };
 
 export interface MappingAst {
   to: NameAst;
@@ -192,6 +196,17 @@ export class EquationParser extends EmbeddedActionsParser {
           const to = this.SUBRULE2(this.anyName);
           this.CONSUME(t.RParen);
           return this.ACTION((): ElementDefAst => ({ kind: 'range', from, to, loc: this.at(open) }));
+        },
+      },
+      {
+        GATE: () => this.LA(2).tokenType === t.LParen,
+        ALT: () => {
+          const fn = this.CONSUME(t.Name);
+          this.CONSUME2(t.LParen);
+          const args: string[] = [];
+          this.MANY_SEP({ SEP: t.Comma, DEF: () => args.push(this.CONSUME(t.StringLit).image.slice(1, -1)) });
+          this.CONSUME2(t.RParen);
+          return this.ACTION((): ElementDefAst => ({ kind: 'file', function: displayOf(fn.image), arguments: args, loc: this.at(fn) }));
         },
       },
       { ALT: () => ({ kind: 'name' as const, name: this.SUBRULE3(this.anyName) }) },

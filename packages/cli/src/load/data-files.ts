@@ -1,7 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { error, fail, ok, type Diagnostic, type Project, type Result } from '@sluice/ir';
-import { applyVensimData, decodeMdl, resolveVensimData, type DataFile, type ReadOutcome } from '@sluice/vensim';
+import { applyVensimData, decodeMdl, importVensim, resolveVensimData, type DataFile, type DataFileAccess, type ReadOutcome } from '@sluice/vensim';
+import { detectFormat, loadModelFile, parseModelText, type LoadOptions } from './model-file.js';
+import { DEFAULT_MAX_BYTES, readModelText } from './read-text.js';
 
 /**
  * Reads at most `maxBytes` of a file, refusing larger ones before reading them. The size comes
@@ -31,6 +33,24 @@ export function readBoundedFile(path: string, maxBytes: number): ReadOutcome {
   }
 }
 
+function accessFor(modelPath: string, dataFiles: readonly string[], maxBytes: number): DataFileAccess {
+  return { modelDir: resolve(dirname(modelPath)), readFile: readBoundedFile, allowOutside: dataFiles.map((f) => resolve(f)), maxBytes };
+}
+
+/**
+ * Loads a model file; a Vensim one with access to its folder, where GET XLS SUBSCRIPT ranges
+ * read their elements while the model is read.
+ */
+export function loadModelWithData(path: string, options: LoadOptions, dataFiles: readonly string[]): Result<Project> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const read = readModelText(path, maxBytes);
+  if (!read.ok) return read;
+  const format = options.format ?? detectFormat(path, read.value);
+  if (format === 'mdl') return importVensim(read.value, { file: path, maxBytes, dataFiles: accessFor(path, dataFiles, maxBytes) });
+  // Other formats, and the error for a file of no known format, as every command reads them.
+  return format ? parseModelText(read.value, path, format, maxBytes) : loadModelFile(path, options);
+}
+
 /**
  * The data step of a Vensim model: GET XLS / GET DIRECT functions read from files beneath the
  * model's folder (or files the user named with --data), then data variables filled from the
@@ -38,13 +58,7 @@ export function readBoundedFile(path: string, maxBytes: number): ReadOutcome {
  */
 export function loadModelData(project: Project, modelPath: string, dataFiles: readonly string[], maxBytes: number): Result<Project> {
   if (project.dialect !== 'vensim') return ok(project);
-  const explicit = dataFiles.map((f) => resolve(f));
-  const resolved = resolveVensimData(project, {
-    modelDir: resolve(dirname(modelPath)),
-    readFile: readBoundedFile,
-    allowOutside: explicit,
-    maxBytes,
-  });
+  const resolved = resolveVensimData(project, accessFor(modelPath, dataFiles, maxBytes));
   if (!resolved.ok) return resolved;
   const texts: DataFile[] = [];
   const problems: Diagnostic[] = [];

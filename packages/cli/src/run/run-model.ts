@@ -1,8 +1,8 @@
 import type { IntegrationMethod, Project, Result } from '@sluice/ir';
 import { compile, type CompiledModel } from '@sluice/compiler';
 import { simulate, type RunResult } from '@sluice/runtime';
-import { loadModelData } from '../load/data-files.js';
-import { loadModelFile, type LoadOptions } from '../load/model-file.js';
+import { loadModelData, loadModelWithData } from '../load/data-files.js';
+import type { LoadOptions } from '../load/model-file.js';
 import { DEFAULT_MAX_BYTES } from '../load/read-text.js';
 
 export interface RunModelOptions extends LoadOptions {
@@ -31,7 +31,7 @@ export interface ModelRun {
  * and the scenario runner all take, so what the tests check is what users get.
  */
 export function runModelFile(path: string, options: RunModelOptions = {}): Result<ModelRun> {
-  const read = loadModelFile(path, options);
+  const read = loadModelWithData(path, options, options.dataFiles ?? []);
   if (!read.ok) return read;
   const data = loadModelData(read.value, path, options.dataFiles ?? [], options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!data.ok) return data;
