@@ -43,57 +43,79 @@ export const MAX_RUNS = 10_000_000;
 /** At most this many kept numbers (runs x outputs x saved times), 1.6 GB of Float64. */
 export const MAX_KEPT_VALUES = 200_000_000;
 
+/** Where a batch's results go, sized once the outputs and saved times are known. */
+class Collector {
+  readonly values: Float64Array[];
+  private readonly rows: number;
+
+  constructor(readonly runs: number, readonly times: Float64Array, readonly names: string[]) {
+    this.rows = times.length;
+    this.values = names.map(() => new Float64Array(this.rows * runs));
+  }
+
+  static check(runs: number, times: Float64Array, names: string[]): Diagnostic | undefined {
+    if (runs * names.length * times.length <= MAX_KEPT_VALUES) return undefined;
+    return error('too-many-values', `${runs} runs of ${names.length} outputs over ${times.length} saved times is more than ${MAX_KEPT_VALUES} numbers; keep fewer outputs or save less often`);
+  }
+
+  /** Data as `BatchRunner` writes it, for runs [first, first + count). */
+  store(first: number, count: number, data: Float64Array): void {
+    const { rows, runs, values } = this;
+    const outputs = values.length;
+    for (let k = 0; k < count; k++) {
+      for (let o = 0; o < outputs; o++) {
+        const col = values[o]!;
+        const base = (k * outputs + o) * rows;
+        for (let row = 0; row < rows; row++) col[row * runs + first + k] = data[base + row]!;
+      }
+    }
+  }
+}
+
 /**
  * Run a model many times with constants drawn from distributions, keeping only `outputs`.
  * The samples are drawn up front in this thread and run i always gets sample i and random seed
  * seed + i, so the result is the same for any number of workers. Each worker compiles the
- * project once and runs chunks of runs handed out as workers become free.
+ * project once (this thread compiles only when it runs the batch itself) and runs chunks of
+ * runs handed out as workers become free.
  */
 export async function runSensitivity(project: Project, options: SensitivityOptions): Promise<Result<SensitivityResult>> {
   const problems = checkOptions(options);
   if (problems.length) return fail(problems);
   const seed = options.seed ?? 1;
-  const spec: BatchSpec = { inputs: options.vary.map((v) => v.name), outputs: options.outputs, seed };
-  const compiled = compile(project, options.method ? { method: options.method } : {});
-  if (!compiled.ok) return compiled;
-  const batch = prepareBatch(compiled.value, spec);
-  if (!batch.ok) return batch;
-  const { times, names } = batch.value;
-  const rows = times.length;
   const runs = options.runs;
-  if (runs * names.length * rows > MAX_KEPT_VALUES) {
-    return fail([error('too-many-values', `${runs} runs of ${names.length} outputs over ${rows} saved times is more than ${MAX_KEPT_VALUES} numbers; keep fewer outputs or save less often`)]);
-  }
+  const spec: BatchSpec = { inputs: options.vary.map((v) => v.name), outputs: options.outputs, seed };
   const samples = sampleInputs(options.sampling ?? 'latin-hypercube', runs, options.vary.map((v) => v.distribution), seed);
-  const values = names.map(() => new Float64Array(rows * runs));
-  const perRun = rows * names.length;
-  const store = (first: number, count: number, data: Float64Array) => {
-    for (let k = 0; k < count; k++) {
-      for (let o = 0; o < names.length; o++) {
-        const col = values[o]!;
-        const base = (k * names.length + o) * rows;
-        for (let row = 0; row < rows; row++) col[row * runs + first + k] = data[base + row]!;
-      }
-    }
-  };
-
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), runs));
   const chunk = Math.max(1, Math.min(500, Math.ceil(runs / (workers * 8))));
+  let collected: { collector: Collector; warnings: Diagnostic[] };
+
   if (workers === 1) {
-    const data = new Float64Array(chunk * perRun);
+    const compiled = compile(project, options.method ? { method: options.method } : {});
+    if (!compiled.ok) return compiled;
+    const batch = prepareBatch(compiled.value, spec);
+    if (!batch.ok) return batch;
+    const { times, names, run } = batch.value;
+    const tooMany = Collector.check(runs, times, names);
+    if (tooMany) return fail([tooMany]);
+    const collector = new Collector(runs, times, names);
+    const data = new Float64Array(chunk * times.length * names.length);
     for (let first = 0; first < runs; first += chunk) {
       const count = Math.min(chunk, runs - first);
-      batch.value.run(samples, first, count, data);
-      store(first, count, data);
+      run(samples, first, count, data);
+      collector.store(first, count, data);
       options.onProgress?.(first + count, runs);
     }
+    collected = { collector, warnings: [...compiled.warnings, ...batch.warnings] };
   } else {
     const setup: WorkerSetup = { project, spec, samples };
     if (options.method) setup.method = options.method;
-    const failed = await runOnWorkers(setup, workers, runs, chunk, store, options.onProgress);
-    if (failed) return fail(failed);
+    const pooled = await runOnWorkers(setup, workers, runs, chunk, options.onProgress);
+    if (!pooled.ok) return pooled;
+    collected = pooled.value;
   }
-  return ok({ times, outputs: names, runs, samples, values }, batch.warnings);
+  const { collector, warnings } = collected;
+  return ok({ times: collector.times, outputs: collector.names, runs, samples, values: collector.values }, warnings);
 }
 
 function checkOptions(options: SensitivityOptions): Diagnostic[] {
@@ -116,25 +138,30 @@ function checkOptions(options: SensitivityOptions): Diagnostic[] {
   return out;
 }
 
-/** Hand chunks to `count` workers until every run is back; the failure of any worker ends the batch. */
+/**
+ * Hand chunks to `count` workers until every run is back. The first worker ready says the
+ * outputs and saved times (every worker compiles the same project); the failure of any worker
+ * ends the batch with its diagnostics.
+ */
 function runOnWorkers(
   setup: WorkerSetup,
   count: number,
   runs: number,
   chunk: number,
-  store: (first: number, count: number, data: Float64Array) => void,
   onProgress: SensitivityOptions['onProgress'],
-): Promise<Diagnostic[] | undefined> {
+): Promise<Result<{ collector: Collector; warnings: Diagnostic[] }>> {
   return new Promise((resolve) => {
     let next = 0;
     let done = 0;
     let finished = false;
+    let collector: Collector | undefined;
+    let warnings: Diagnostic[] = [];
     const pool: Worker[] = [];
-    const finish = (result: Diagnostic[] | undefined) => {
+    const finish = (problems: Diagnostic[] | undefined) => {
       if (finished) return;
       finished = true;
       for (const w of pool) void w.terminate();
-      resolve(result);
+      resolve(problems || !collector ? fail(problems ?? []) : ok({ collector, warnings }));
     };
     const give = (w: Worker) => {
       if (next >= runs) {
@@ -149,9 +176,16 @@ function runOnWorkers(
       const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
       pool.push(w);
       w.on('message', (reply: WorkerReply) => {
+        if (finished) return;
         if (reply.kind === 'failed') return finish(reply.diagnostics);
+        if (reply.kind === 'ready' && !collector) {
+          const tooMany = Collector.check(runs, reply.times, reply.names);
+          if (tooMany) return finish([tooMany]);
+          collector = new Collector(runs, reply.times, reply.names);
+          warnings = reply.warnings;
+        }
         if (reply.kind === 'chunk') {
-          store(reply.first, reply.count, reply.data);
+          collector!.store(reply.first, reply.count, reply.data);
           done += reply.count;
           onProgress?.(done, runs);
           if (done === runs) return finish(undefined);

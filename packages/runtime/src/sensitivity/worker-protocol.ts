@@ -15,6 +15,6 @@ export type WorkerTask = { kind: 'chunk'; first: number; count: number } | { kin
 
 /** Worker to main thread. `data` is laid out as `BatchRunner` writes it and is transferred. */
 export type WorkerReply =
-  | { kind: 'ready' }
+  | { kind: 'ready'; times: Float64Array; names: string[]; warnings: Diagnostic[] }
   | { kind: 'failed'; diagnostics: Diagnostic[] }
   | { kind: 'chunk'; first: number; count: number; data: Float64Array };

@@ -15,7 +15,7 @@ if (!batch.ok) send({ kind: 'failed', diagnostics: batch.diagnostics });
 else {
   const { run, times, names } = batch.value;
   const perRun = times.length * names.length;
-  send({ kind: 'ready' });
+  send({ kind: 'ready', times, names, warnings: [...(compiled.ok ? compiled.warnings : []), ...batch.warnings] });
   port.on('message', (task: WorkerTask) => {
     if (task.kind === 'stop') {
       port.close();
