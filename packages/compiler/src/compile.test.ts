@@ -92,6 +92,16 @@ describe('generated code', () => {
     expect(src).not.toMatch(/["`]|\/\*|\/\//);
   });
 
+  it('folds arithmetic on numbers into overridable constants', () => {
+    const r = compile(project([{ name: 'monthly', eqn: '1 / 12' }, { name: 'neg', eqn: '-(2 ^ 3) + 1' }]));
+    if (!r.ok) throw new Error('compile failed');
+    expect(r.value.constants.map((c) => [c.ident, c.value])).toEqual([
+      ['monthly', 1 / 12],
+      ['neg', -7],
+    ]);
+    expect(r.value.source.initial).toBe('');
+  });
+
   it('folds literal constants out of the code and computes time-invariant ones once', () => {
     const r = compile(project([{ name: 'k', eqn: '2' }, { name: 'twice', eqn: 'k * 2' }, { name: 'now', eqn: 'TIME * twice' }]));
     if (!r.ok) throw new Error('compile failed');

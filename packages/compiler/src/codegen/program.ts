@@ -17,12 +17,41 @@ const MAX_SLOTS = 50_000_000;
 const STEP_ROLES = new Set(['aux', 'flow', 'previous-input', 'delay-input']);
 const INITIAL_ROLES = new Set(['stock', 'aux', 'flow', 'init-value', 'previous-value', 'delay-initial']);
 
-/** A literal number (`5`, `-2`) as an equation: such an element is a constant a run may override. */
+/**
+ * The value of an equation made only of numbers and arithmetic (`5`, `-2`, `1/12`), folded at
+ * compile time: such an element is a constant a run may override.
+ */
 function literalValue(e: Expr | undefined): number | undefined {
   if (!e) return undefined;
-  if (e.kind === 'number') return e.value;
-  if (e.kind === 'unary' && e.operand.kind === 'number' && e.op !== 'not') return e.op === '-' ? -e.operand.value : e.operand.value;
-  return undefined;
+  switch (e.kind) {
+    case 'number':
+      return e.value;
+    case 'unary': {
+      const x = literalValue(e.operand);
+      return x === undefined || e.op === 'not' ? undefined : e.op === '-' ? -x : x;
+    }
+    case 'binary': {
+      const a = literalValue(e.left);
+      const b = a === undefined ? undefined : literalValue(e.right);
+      if (a === undefined || b === undefined) return undefined;
+      switch (e.op) {
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        case '*':
+          return a * b;
+        case '/':
+          return a / b;
+        case '^':
+          return Math.pow(a, b);
+        default:
+          return undefined;
+      }
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Row-major offsets an equation writes: one for an element's own equation, all for a loop. */
