@@ -37,6 +37,7 @@ describe('GET XLS SUBSCRIPT and GET DIRECT SUBSCRIPT', () => {
     expect(elements("Y: GET DIRECT SUBSCRIPT('dims.xlsx', 'Regions', 'A2', '3', '') ~~|")).toEqual([['1990', '2000']]);
     expect(elements("P: GET DIRECT SUBSCRIPT('dims.xlsx', 'Regions', 'places', '', '') ~~|")).toEqual([['north', 'south']]);
     expect(elements("C: GET DIRECT SUBSCRIPT('dims.csv', ';', 'A1', 'C1', '') ~~|")).toEqual([['x', 'y', 'z']]);
+    expect(elements("C: GET DIRECT SUBSCRIPT('dims.csv', ';', 'A1', 'XFD1048576', '') ~~|")).toEqual([['x', 'y', 'z']]);
   });
 
   test('variables over a range read from a file take its elements', () => {

@@ -40,8 +40,9 @@ export function readSubscriptElements(call: Extract<ElementDefAst, { kind: 'file
   const out: string[] = [];
   if (end) {
     if (end.row < start.row || end.col < start.col) return problem(`the last cell ${cellName(end)} comes before the first ${cellName(start)}`);
-    for (let r = start.row; r <= end.row; r++)
-      for (let c = start.col; c <= end.col; c++) {
+    // Only cells that hold anything: a corner far past the sheet's end costs nothing.
+    for (let r = start.row; r <= Math.min(end.row, ws.rows - 1); r++)
+      for (let c = start.col; c <= Math.min(end.col, ws.cols - 1); c++) {
         const n = name(ws.cell(r, c));
         if (n !== undefined) out.push(n);
       }
