@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { error, fail, ok, type Diagnostic, type Project, type Result } from '@sluice/ir';
 import { applyVensimData, decodeMdl, importVensim, resolveVensimData, type DataFile, type DataFileAccess, type ReadOutcome } from '@sluice/vensim';
 import { detectFormat, loadModelFile, parseModelText, type LoadOptions } from './model-file.js';
@@ -33,8 +33,29 @@ export function readBoundedFile(path: string, maxBytes: number): ReadOutcome {
   }
 }
 
+/**
+ * The model's folder checks names as text; this also follows links, so a link inside the
+ * folder cannot lead a model to a file outside it that the user did not name.
+ */
 function accessFor(modelPath: string, dataFiles: readonly string[], maxBytes: number): DataFileAccess {
-  return { modelDir: resolve(dirname(modelPath)), readFile: readBoundedFile, allowOutside: dataFiles.map((f) => resolve(f)), maxBytes };
+  const modelDir = resolve(dirname(modelPath));
+  const allowOutside = dataFiles.map((f) => resolve(f));
+  const real = (p: string): string | undefined => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const readFile = (path: string, max: number): ReadOutcome => {
+    const target = real(path);
+    const home = real(modelDir);
+    if (target === undefined || home === undefined) return { ok: false, reason: 'missing' };
+    const within = !relative(home, target).startsWith('..') && !isAbsolute(relative(home, target));
+    if (!within && !allowOutside.some((a) => real(a) === target)) return { ok: false, reason: 'outside' };
+    return readBoundedFile(path, max);
+  };
+  return { modelDir, readFile, allowOutside, maxBytes };
 }
 
 /**

@@ -3,7 +3,10 @@ import { dataFilePath } from './data-path.js';
 import { readDelimited, readSpreadsheet, separatorOf, type Workbook } from './workbook.js';
 
 /** What reading a file gave: its bytes, or why not. */
-export type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'missing' | 'not-a-file' | 'too-large'; size?: number };
+export type ReadOutcome =
+  | { ok: true; bytes: Uint8Array }
+  /** `outside`: the path is beneath the model's folder as written but a link leads out of it. */
+  | { ok: false; reason: 'missing' | 'not-a-file' | 'too-large' | 'outside'; size?: number };
 
 export interface DataFileAccess {
   /** The model file's folder: data files are named relative to it. */
@@ -51,6 +54,7 @@ export class DataFiles {
     }
     if (!got.ok) {
       if (got.reason === 'too-large') return { ok: false, message: `data file '${name}' is ${got.size ?? 'over'} bytes, over the limit of ${max} bytes` };
+      if (got.reason === 'outside') return { ok: false, message: `data file '${name}' leads outside the model's folder through a link; name it on the command line (--data) to read it` };
       return { ok: false, message: got.reason === 'missing' ? `data file '${name}' not found` : `data file '${name}' is not a file` };
     }
     try {
