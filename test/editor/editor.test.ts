@@ -108,6 +108,16 @@ run('the editor in a browser', () => {
     await expect.poll(() => page.textContent('#status'), { timeout: 20_000 }).toMatch(/\d+ runs? in \d+ ms/);
     expect(await page.locator('[data-chart=time-series] canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#sliders input[type=range]').count()).toBeGreaterThan(0);
+    // Put the cursor on the first stock, so the screenshot shows its causes and uses.
+    await page.evaluate(() => {
+      const lines = window.sluice.editor.getValue().split('\n');
+      const line = lines.findIndex((l) => l.startsWith('stock ')) + 1;
+      const ed = window.sluice.editor as unknown as { setPosition(p: object): void; revealLineNearTop(l: number): void; focus(): void };
+      ed.setPosition({ lineNumber: Math.max(1, line), column: 8 });
+      ed.revealLineNearTop(Math.max(1, line - 2));
+      ed.focus();
+    });
+    await expect.poll(() => page.textContent('#causes-uses')).toContain('causes');
     mkdirSync(docs, { recursive: true });
     await page.screenshot({ path: `${docs}editor.png` });
     expect(errors).toEqual([]);
@@ -239,6 +249,7 @@ run('the editor in a browser', () => {
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
     await expect.poll(() => hover.textContent(), { timeout: 10_000 }).toContain('= 70');
     expect(await hover.textContent()).toContain('units: Degrees Fahrenheit');
+    await page.screenshot({ path: `${docs}hover.png` });
     expect(await page.textContent('#cu-title')).toBe('Room_Temperature (aux)');
     expect(await page.textContent('#causes-uses')).toContain('Heat_Loss_to_Room');
     await page.keyboard.press('Escape');
@@ -256,7 +267,6 @@ run('the editor in a browser', () => {
     await page.keyboard.press('Control+Space');
     await expect.poll(() => suggest.textContent(), { timeout: 10_000 }).toContain('STEP');
     await page.keyboard.press('Escape');
-    await page.screenshot({ path: `${docs}language-features.png` });
     expect(errors).toEqual([]);
     await page.context().close();
   });
