@@ -59,3 +59,23 @@ export function readConstantList(eqnNode: XNode, v: Variable, ctx: ImportContext
   v.extra = { ...v.extra, constantList: list };
   return true;
 }
+
+/**
+ * Several `<eqn>` in one arrayed variable, without `<element>` wrappers: one equation per
+ * element in order (as some converters write). Subscripts are filled in by the project reader
+ * once the dimensions are known; on a scalar it is an error.
+ */
+export function readEquationPerElement(eqnNodes: XNode[], v: Variable, ctx: ImportContext): void {
+  if (!v.dimensions || v.dimensions.length === 0) {
+    ctx.error('duplicate-equation', `"${v.name}" has ${eqnNodes.length} <eqn> elements; a scalar has one`, eqnNodes[1] as XNode, v.name);
+    return;
+  }
+  const elements: ElementEquation[] = [];
+  for (const n of eqnNodes) {
+    const read = readEquation(n, ctx, v.name);
+    if (read.empty) ctx.error('empty-equation', `an <eqn> of "${v.name}" is empty`, n, v.name);
+    else if (read.equation) elements.push({ subscripts: [], equation: read.equation });
+  }
+  v.elements = elements;
+  v.extra = { ...v.extra, equationPerElement: true };
+}

@@ -196,6 +196,18 @@ describe('arrays', () => {
     ]);
   });
 
+  it('refuses a constant list of the wrong length', () => {
+    expect(errorsOf(model('<aux name="a"><dimensions><dim name="City"/></dimensions><eqn>1, 2, 3</eqn></aux>', dims))).toEqual([
+      'bad.xmile:4:1: error: "a" lists 3 values for 2 elements',
+    ]);
+  });
+
+  it('refuses two equations on a scalar', () => {
+    expect(errorsOf(model('<aux name="a"><eqn>1</eqn><eqn>2</eqn></aux>', dims))).toEqual([
+      'bad.xmile:4:27: error: "a" has 2 <eqn> elements; a scalar has one',
+    ]);
+  });
+
   it('refuses an element subscript that is not an element of its dimension', () => {
     expect(errorsOf(model('<aux name="a"><dimensions><dim name="City"/></dimensions><element subscript="Boston"><eqn>1</eqn></element><element subscript="Rome"><eqn>2</eqn></element></aux>', dims))).toEqual([
       'bad.xmile:4:1: error: element [Rome] of "a": "Rome" is not an element of "City"',

@@ -231,6 +231,16 @@ describe('arrays', () => {
     ]);
   });
 
+  it('reads several bare <eqn> of an array as one equation per element, in order', () => {
+    const p = load(xmile('<aux name="v"><dimensions><dim name="City"/></dimensions><eqn>Time + 1</eqn><eqn>-0.2</eqn></aux>', dims));
+    const v = variable(p, 'v', 'aux');
+    expect(v.extra).toBeUndefined();
+    expect(v.elements?.map((e) => [e.subscripts, e.equation.text])).toEqual([
+      [['Boston'], 'Time + 1'],
+      [['Paris'], '-0.2'],
+    ]);
+  });
+
   it('expands a constant list into one element each, last dimension fastest', () => {
     const p = load(xmile('<aux name="t"><dimensions><dim name="Product"/><dim name="City"/></dimensions><eqn>0.1, 0.2;\n 0.4, 0.5;</eqn></aux>', dims));
     const v = variable(p, 't', 'aux');

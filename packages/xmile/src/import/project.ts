@@ -48,8 +48,8 @@ export function readProject(root: XNode, ctx: ImportContext, file: string | unde
   const models = ordered.map((r) => r.model);
   const dimensions = dims ? readDimensions(dims, ctx) : [];
   for (const m of models) {
+    expandArrayShorthands(m, dimensions, ctx);
     checkArrays(m.variables, dimensions, ctx);
-    expandConstantLists(m, dimensions, ctx);
   }
   checkModules(models, ctx, modelNodes);
   checkEmptyEquations(ordered, ctx);
@@ -182,6 +182,7 @@ function checkArrays(variables: Variable[], dimensions: Dimension[], ctx: Import
     v.dimensions.forEach((d, i) => {
       if (!dims[i]) ctx.error('unknown-dimension', `"${v.name}" is arrayed by "${d}", which is not among the file's <dimensions>`, at(v), v.name);
     });
+    if (dims.some((d) => d === undefined)) continue;
     for (const e of v.elements ?? []) {
       if (e.subscripts.length !== v.dimensions.length) {
         ctx.error('bad-subscript', `element [${e.subscripts.join(', ')}] of "${v.name}" needs ${v.dimensions.length} subscript(s)`, at(v), v.name);
@@ -197,19 +198,39 @@ function checkArrays(variables: Variable[], dimensions: Dimension[], ctx: Import
   }
 }
 
-/** `1, 2, 3` on an array becomes one number equation per element, last dimension fastest. */
-function expandConstantLists(model: Model, dimensions: Dimension[], ctx: ImportContext): void {
+/** Every element of an array in order, last dimension fastest; undefined if a dimension is unknown. */
+function elementCombinations(names: string[], dimensions: Dimension[]): string[][] | undefined {
+  let combos: string[][] = [[]];
+  for (const name of names) {
+    const d = dimensions.find((x) => x.ident === canonicalName(name));
+    if (!d) return undefined;
+    combos = combos.flatMap((c) => d.elements.map((e) => [...c, e]));
+  }
+  return combos;
+}
+
+/**
+ * Array shorthands become ordinary per-element equations, last dimension fastest: Stella's
+ * constant list `1, 2, 3`, and several bare `<eqn>` in one arrayed variable. Unknown
+ * dimensions are left for `checkArrays` to report.
+ */
+function expandArrayShorthands(model: Model, dimensions: Dimension[], ctx: ImportContext): void {
   for (const v of model.variables) {
-    const list = v.extra?.constantList as number[] | undefined;
-    if (!list || !v.dimensions || !v.equation) continue;
-    const dims = v.dimensions.map((d) => dimensions.find((x) => x.ident === canonicalName(d)));
-    const at = v.equation.loc ? ctx.src.offsetOf(v.equation.loc.line, v.equation.loc.column) : 0;
-    if (dims.some((d) => d === undefined)) {
-      ctx.error('unknown-dimension', `"${v.name}" uses a dimension that is not defined`, at, v.name);
+    if (!v.dimensions || !v.extra) continue;
+    const combos = elementCombinations(v.dimensions, dimensions);
+    const at = v.loc ? ctx.src.offsetOf(v.loc.line, v.loc.column) : 0;
+    if (v.extra.equationPerElement && v.elements) {
+      const { equationPerElement: _expanded, ...rest } = v.extra;
+      if (Object.keys(rest).length > 0) v.extra = rest;
+      else delete v.extra;
+      if (!combos) continue;
+      if (combos.length !== v.elements.length) {
+        ctx.error('equation-count', `"${v.name}" has ${v.elements.length} <eqn> elements for ${combos.length} array elements`, at, v.name);
+      } else v.elements.forEach((e, i) => (e.subscripts = combos[i] as string[]));
       continue;
     }
-    let combos: string[][] = [[]];
-    for (const d of dims as Dimension[]) combos = combos.flatMap((c) => d.elements.map((e) => [...c, e]));
+    const list = v.extra.constantList as number[] | undefined;
+    if (!list || !v.equation || !combos) continue;
     if (combos.length !== list.length) {
       ctx.error('constant-list-size', `"${v.name}" lists ${list.length} values for ${combos.length} elements`, at, v.name);
       continue;

@@ -1,5 +1,5 @@
 import { canonicalName, type Aux, type Flow, type Stock, type Variable } from '@sluice/ir';
-import { readConstantList, readElement } from './array-equations.js';
+import { readConstantList, readElement, readEquationPerElement } from './array-equations.js';
 import type { Behavior } from './behavior.js';
 import { nonNegativeFlag } from './behavior.js';
 import type { ImportContext } from './context.js';
@@ -125,7 +125,12 @@ function readCommon(node: XNode, v: Variable, r: VariableReader): void {
     if (gf) v.gf = gf;
     if (standalone) v.extra = { ...v.extra, standaloneGf: true };
   }
-  const eqnNode = child(node, 'eqn');
+  const eqnNodes = childrenNamed(node, 'eqn');
+  if (eqnNodes.length > 1) {
+    readEquationPerElement(eqnNodes, v, ctx);
+    return;
+  }
+  const eqnNode = eqnNodes[0];
   if (eqnNode && v.dimensions && v.dimensions.length > 0 && readConstantList(eqnNode, v, ctx)) return;
   const shared: ReadEquation | undefined = eqnNode ? readEquation(eqnNode, ctx, v.name) : undefined;
   const elementNodes = childrenNamed(node, 'element');
