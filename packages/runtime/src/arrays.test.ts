@@ -185,8 +185,12 @@ describe('array functions', () => {
   });
 
   it('refuses a variable too large to allocate', () => {
-    const p = project([{ name: 'a', dims: ['Huge'], eqn: '1' }]);
-    p.dimensions = [{ name: 'Huge', ident: 'huge', elements: Array.from({ length: 10_000_001 }, (_, i) => String(i + 1)) }];
+    const p = project([{ name: 'a', dims: ['Rows', 'Columns'], eqn: '1' }]);
+    const numbered = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+    p.dimensions = [
+      { name: 'Rows', ident: 'rows', elements: numbered(4000) },
+      { name: 'Columns', ident: 'columns', elements: numbered(3000) },
+    ];
     const c = compile(p);
     expect(c.ok ? [] : c.diagnostics.map((d) => d.code)).toEqual(['too-large']);
   });
