@@ -7,7 +7,7 @@
 //
 //   --cases N        cases per property (default 100000)
 //   --seed S         replay a failure: fast-check prints the seed of every counterexample
-//   --time-limit MS  the longest one call may take (default 3000)
+//   --time-limit MS  the longest one call may take (default 10000)
 //   --max-minutes M  stop the whole run after M minutes and report a hang (default 240); a
 //                    parser stuck in a loop never returns, so only a wall clock can catch it
 //   --only NAME      only properties whose name contains NAME (vitest -t)
@@ -26,7 +26,7 @@ try {
     options: {
       cases: { type: 'string', default: '100000' },
       seed: { type: 'string' },
-      'time-limit': { type: 'string', default: '3000' },
+      'time-limit': { type: 'string', default: '10000' },
       'max-minutes': { type: 'string', default: '240' },
       only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

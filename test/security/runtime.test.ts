@@ -91,7 +91,7 @@ describe('runs too long are refused before the first step', () => {
     const heap = process.memoryUsage().heapUsed;
     const t0 = performance.now();
     const trip = travel(xmile(auxes({ a: '1' }), '<sim_specs><start>0</start><stop>1e15</stop><dt>1e-6</dt></sim_specs>'), 'huge.xmile');
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 1024 * 1024);
     expect(trip.reached).toBe('simulate');
     // Not yet: the diagnostic has no place; the sim specs' line would help.

@@ -36,7 +36,7 @@ describe('DOCTYPE and ENTITY declarations', () => {
     expect(errors(value)).toEqual([
       'lol.xmile:2:1: error: the file contains a <!DOCTYPE> declaration; XMILE files have none, and it is refused for safety',
     ]);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(2000);
     expect(heapGrowth).toBeLessThan(50 * 1024 * 1024);
   });
 
@@ -90,7 +90,7 @@ describe('hostile XML structure', () => {
     const text = '<xmile>' + '<model>'.repeat(100_000) + '</model>'.repeat(100_000) + '</xmile>';
     const { value, ms } = measured(() => importXmile(text, { file: 'deep.xmile' }));
     expect(errors(value)).toEqual(['deep.xmile:1:3501: error: elements are nested more than 500 deep; the file is refused']);
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('reports malformed XML with its place', () => {
