@@ -124,6 +124,33 @@ run('the editor in a browser', () => {
     await page.context().close();
   });
 
+  it('runs every scenario shipped with the bundled example', async () => {
+    const { page, errors } = await editor.open();
+    await expect.poll(() => page.textContent('#status'), { timeout: 20_000 }).toMatch(/\d+ runs? in \d+ ms/);
+    await page.click('#tab-scenarios');
+    const shipped = await page.locator('.scenario-list input[type=checkbox]').count();
+    await page.click('text=Run all');
+    await expect.poll(async () => (await page.textContent('#status'))?.match(/^(\d+) runs? in/)?.[1], { timeout: 60_000 }).toBe(String(shipped + 1));
+    const rows = await page.locator('table.comparison tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    expect(rows).toHaveLength(shipped + 1);
+    for (const row of rows) expect(Number(row[1]?.replace(/,/g, ''))).not.toBeNaN();
+    // Plot one variable across every run, the way an analyst compares strategies.
+    await page.fill('#var-filter', 'in care');
+    const boxes = page.locator('#var-list input[type=checkbox]');
+    if ((await boxes.count()) > 0) {
+      await page.fill('#var-filter', '');
+      for (const box of await page.locator('#var-list input[type=checkbox]:checked').all()) await box.uncheck();
+      await page.fill('#var-filter', 'in care');
+      await boxes.first().check();
+    }
+    await page.click('#tab-chart');
+    await page.screenshot({ path: `${docs}example-scenarios.png` });
+    await page.click('#tab-change');
+    await page.screenshot({ path: `${docs}example-change.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('re-runs as the model is typed and the chart changes', async () => {
     const { page, errors } = await editor.open();
     await openFile(page, 'teacup.sluice', teacup);

@@ -4,6 +4,7 @@ import { compareAt, type ComparisonRow } from '../engine/series.js';
 import { csvField } from '../engine/results-csv.js';
 import { ChartFrame } from './chart-frame.js';
 import { chartPng } from './export-chart.js';
+import { fromZero } from './from-zero.js';
 import { colour } from './palette.js';
 import { button, formatValue, labelled, toolRow, type ResultsView } from './results-view.js';
 
@@ -98,7 +99,7 @@ export class ChangePanel {
         series,
         scales: {
           x: { time: false, range: [-0.5, Math.max(0.5, names.length - 0.5)] },
-          y: { range: (_u, min, max) => [Math.min(0, min), Math.max(0, max)] },
+          y: { range: (_u, min, max) => fromZero(min, max) },
         },
         axes: [
           { splits: () => names.map((_, i) => i), values: (_u, splits) => splits.map((s) => names[Math.round(s)] ?? '') },

@@ -4,6 +4,7 @@ import { columnOf } from '../engine/series.js';
 import { ChartFrame } from './chart-frame.js';
 import { chartPng } from './export-chart.js';
 import { csvField } from '../engine/results-csv.js';
+import { fromZero } from './from-zero.js';
 import { colour, translucent } from './palette.js';
 import { button, formatValue, labelled, toolRow, type ResultsView } from './results-view.js';
 
@@ -87,7 +88,7 @@ export class StackedAreaPanel {
         series,
         bands,
         // Stacked areas are read from zero: an axis cut above it would misstate every share.
-        scales: { x: { time: false }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(0, max)] } },
+        scales: { x: { time: false }, y: { range: (_u, min, max) => fromZero(min, max) } },
         axes: [{ label: String(series[0]?.label ?? 'Time') }, { size: 70, values: (_u, splits) => splits.map((v) => formatValue(v)) }],
       }),
       [run.times, ...totals] as uPlot.AlignedData,

@@ -36,10 +36,10 @@ export class SlidersPanel {
 
   /** Show only the constants whose name, units or documentation hold the filter text. */
   private applyFilter(): void {
-    const needle = this.filter.value.trim().toLowerCase();
+    const needle = canonicalName(this.filter.value);
     for (const row of this.rows.values()) {
       const v = row.variable;
-      const hit = !needle || [v.name, v.units ?? '', v.doc ?? ''].some((t) => t.toLowerCase().includes(needle));
+      const hit = !needle || [v.ident, v.units ?? '', v.doc ?? ''].some((t) => canonicalName(t).includes(needle));
       for (const el of [row.label, row.slider, row.box]) el.hidden = !hit;
     }
   }

@@ -1,3 +1,4 @@
+import { canonicalName } from '@sluice/ir';
 import type { ModelIndex } from '../engine/model-index.js';
 
 /**
@@ -38,8 +39,9 @@ export class VariablePicker {
   private render(): void {
     const index = this.index;
     if (!index) return;
-    const needle = this.filter.value.trim().toLowerCase();
-    const items = [...index.variables.values()].filter((v) => !needle || v.name.toLowerCase().includes(needle));
+    // Spaces and underscores are the same in a name, so `in care` finds `Children_in_Care`.
+    const needle = canonicalName(this.filter.value);
+    const items = [...index.variables.values()].filter((v) => !needle || v.ident.includes(needle));
     this.list.replaceChildren(
       ...items.map((v) => {
         const li = document.createElement('li');
