@@ -1,5 +1,6 @@
 import { read, type CellObject, type WorkBook } from '@e965/xlsx';
-import { parse } from 'csv-parse/sync';
+// The browser build carries its own Buffer, so the package also loads in the editor.
+import { parse } from 'csv-parse/browser/esm/sync';
 import { parseBlock, type CellBlock } from './cell-reference.js';
 
 /** A cell's content as the GET functions see it: a number, some text, or nothing. */
