@@ -237,3 +237,19 @@ describe('memory builtins in arrays', () => {
     expect([col('d[Pizza]'), col('d[Salad]')]).toEqual([[9, 0, 1], [9, 0, 2]]);
   });
 });
+
+describe('computed subscripts', () => {
+  it('read the element at a position computed each step, and NaN outside the dimension', () => {
+    const r = run(
+      project([
+        { name: 'a', dims: ['City'], eqn: 'City * 10' },
+        { name: 'k', eqn: 'TIME + 2' },
+        { name: 'at k', eqn: 'a[k]' },
+        { name: 'next', dims: ['City'], eqn: 'a[City + 1]' },
+      ]),
+    );
+    const col = (n: string) => Array.from(r.columns.find((c) => c.name === n)!.values);
+    expect(col('at k')).toEqual([20, 30, NaN]);
+    expect([col('next[Boston]')[0], col('next[Paris]')[0], col('next[Rome]')[0]]).toEqual([20, 30, NaN]);
+  });
+});

@@ -51,7 +51,7 @@ export function offsetSource(base: number, parts: { index: string; stride: numbe
 }
 
 /** One dimension of a reference: a position (JS source), or every element (`*`). */
-type Selector = { index: string } | { all: true; from?: number; count?: number };
+type Selector = { index: string } | { all: true; from?: number; count?: number } | { computed: string };
 
 const REDUCERS: Record<string, 'sum' | 'prod' | 'mean' | 'stddev' | 'min' | 'max'> = {
   SUM: 'sum',
@@ -167,11 +167,16 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
             continue;
           }
         }
+        if (ctx.resolution.get(x)?.kind === 'node') {
+          out.push({ computed: emit(x) });
+          continue;
+        }
         fail(`'${x.display}' is not an element of '${d.name}' here ('${ref.display}')`, ref);
         return undefined;
       }
-      fail(`computed subscripts are not compiled yet ('${ref.display}')`, ref, 'unsupported');
-      return undefined;
+      // A computed position (1-based), checked against the dimension when the step runs.
+      out.push({ computed: emit(x) });
+      continue;
     }
     return out;
   };
@@ -185,7 +190,13 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     }
     if (sel.some((s) => 'all' in s)) return fail(`'${ref.display}' is a whole array here; use it inside SUM, MEAN, MIN or MAX`, ref);
     const strides = stridesOf(node.dims);
-    return slotRef(offsetSource(ctx.layout.slotOf(node), sel.map((s, k) => ({ index: (s as { index: string }).index, stride: strides[k]! }))));
+    const computed = sel.findIndex((s) => 'computed' in s);
+    const fixed = sel.flatMap((s, k) => ('index' in s ? [{ index: s.index, stride: strides[k]! }] : []));
+    if (computed < 0) return slotRef(offsetSource(ctx.layout.slotOf(node), fixed));
+    if (sel.filter((s) => 'computed' in s).length > 1) return fail(`'${ref.display}' has more than one computed subscript`, ref, 'unsupported');
+    // NaN outside the dimension: never a read of some other variable's slot.
+    const pos = (sel[computed] as { computed: string }).computed;
+    return `h.elementAt(v, ${offsetSource(ctx.layout.slotOf(node), fixed)}, ${strides[computed]}, ${node.dims[computed]!.elements.length}, ${pos})`;
   };
 
   /** SUM(a[*]) and friends: a helper over a run of equally spaced slots. */
@@ -196,8 +207,11 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     const strides = stridesOf(node.dims);
     const sel: Selector[] | undefined = arg.subscripts?.length ? selectors(node, arg) : node.dims.map(() => ({ all: true }));
     if (!sel) return '0';
+    if (sel.some((s) => 'computed' in s)) return reduceExpression(fn, arg);
     const free = sel.map((s, k) => ('all' in s ? k : -1)).filter((k) => k >= 0);
-    const fixedParts = sel.flatMap((s, k) => ('index' in s ? [{ index: s.index, stride: strides[k]! }] : 'from' in s ? [{ index: String(s.from), stride: strides[k]! }] : []));
+    const fixedParts = sel.flatMap((s, k) =>
+      'index' in s ? [{ index: s.index, stride: strides[k]! }] : 'from' in s && s.from !== undefined ? [{ index: String(s.from), stride: strides[k]! }] : [],
+    );
     const start = offsetSource(ctx.layout.slotOf(node), fixedParts);
     let count = 1;
     for (const k of free) count *= (sel[k] as { count?: number }).count ?? node.dims[k]!.elements.length;

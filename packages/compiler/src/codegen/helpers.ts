@@ -19,6 +19,8 @@ export interface Helpers {
   lookupDiscrete(g: Float64Array, off: number, n: number, x: number): number;
   /** Table `k` of the directory at `dir` (entries: offset, count, type code). */
   lookupIn(g: Float64Array, dir: number, k: number, x: number): number;
+  /** `v[base + (position - 1) * stride]`, or NaN when the (rounded) position is outside 1..n. */
+  elementAt(v: Float64Array, base: number, stride: number, n: number, position: number): number;
   /** Reductions over `count` slots of `v` from `start`, `stride` apart. */
   sum(v: Float64Array, start: number, stride: number, count: number): number;
   prod(v: Float64Array, start: number, stride: number, count: number): number;
@@ -149,6 +151,10 @@ export function createHelpers(run: HelperRun): Helpers {
     ramp(t, slope, start, end) {
       if (t <= start) return 0;
       return slope * (Math.min(t, end) - start);
+    },
+    elementAt(v, base, stride, n, position) {
+      const i = Math.round(position) - 1;
+      return i >= 0 && i < n ? v[base + i * stride]! : NaN;
     },
     sum,
     prod(v, start, stride, count) {

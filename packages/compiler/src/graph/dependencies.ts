@@ -25,6 +25,7 @@ export function dependenciesOf(expr: Expr, pass: Pass, resolution: ResolutionMap
       case 'table':
         return;
       case 'var': {
+        for (const s of e.subscripts ?? []) if (s.kind === 'index') walk(s.expr);
         const r = resolution.get(e);
         if (r?.kind === 'node') {
           if (pass === 'step' && r.node.role === 'stock') out.timeVarying = true;

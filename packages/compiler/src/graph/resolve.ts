@@ -178,6 +178,14 @@ export function resolveModel(
     return ref ? { dims, gfs, ref } : { dims, gfs };
   };
 
+  /** A dimension or element name, which a subscript means before any variable of that name. */
+  const subscriptNames = new Set<string>();
+  for (const d of dimensions.values()) {
+    subscriptNames.add(d.ident);
+    for (const e of d.elements) subscriptNames.add(e);
+  }
+  const isDimensionName = (name: string): boolean => subscriptNames.has(name);
+
   const resolveCall = (c: Call, owner: Variable, at: NodeEquation): void => {
     const loc = locOf(c, owner);
     const ident = canonicalName(c.display);
@@ -270,6 +278,14 @@ export function resolveModel(
         diags.push(error('unsupported', 'inline lookup tables are not compiled yet', locOf(e, owner), owner.name));
         return;
       case 'var': {
+        // Subscripts that compute a position (`a[i + 1]`, `a[idx]`) hold references too.
+        for (const s of e.subscripts ?? []) {
+          if (s.kind !== 'index') continue;
+          const x = s.expr;
+          if (x.kind === 'number') continue;
+          if (x.kind === 'var' && !x.subscripts && (!byIdent.has(x.name) || isDimensionName(x.name))) continue;
+          visit(x, owner, at);
+        }
         const node = byIdent.get(e.name);
         if (node) {
           resolution.set(e, { kind: 'node', node });
