@@ -47,4 +47,16 @@ describe('feedback loops', () => {
     const p = parse('sim start 0 stop 1 dt 1\nstock s = 1\n  inflow f\nflow f = SIN(s)\n');
     expect(summary(p)).toEqual(['- ?: s -> f']);
   });
+
+  it('names the loop a declaration lists, even when enumeration stops before it', () => {
+    const p = parse(
+      'sim start 0 stop 1 dt 1\nstock A = 1\n  inflow f\nstock B = 1\n  inflow g\nflow f = A * 0.1 - B * 0.05\nflow g = A * 0.01\nloop R1: A -> f\n',
+    );
+    const all = findLoops(p.models[0]!).loops.map((l) => `${l.name ?? '-'} ${l.polarity}: ${l.variables.join(' -> ')}`);
+    expect(all).toEqual(['R1 R: A -> f', '- B: A -> g -> B -> f']);
+    const bounded = findLoops(p.models[0]!, { limit: 1 });
+    expect(bounded.truncated).toBe(true);
+    expect(bounded.loops.find((l) => l.name === 'R1')?.variables).toEqual(['A', 'f']);
+  });
 });
+

@@ -37,11 +37,67 @@ function rotate(idents: string[], graph: CausalGraph): string[] {
   return start <= 0 ? idents : [...idents.slice(start), ...idents.slice(0, start)];
 }
 
+/** Shortest path of links from `from` to `to` (breadth first), as the nodes after `from`. */
+function shortestPath(graph: CausalGraph, from: string, to: string): string[] | undefined {
+  const previous = new Map<string, string>();
+  const queue = [from];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i]!;
+    for (const link of graph.out.get(node) ?? []) {
+      if (previous.has(link.to) || link.to === from) {
+        if (link.to === to && to === from) return [...pathTo(previous, node, from), to];
+        continue;
+      }
+      previous.set(link.to, node);
+      if (link.to === to) return pathTo(previous, to, from);
+      queue.push(link.to);
+    }
+  }
+  return undefined;
+}
+
+function pathTo(previous: Map<string, string>, end: string, start: string): string[] {
+  const path: string[] = [];
+  for (let n = end; n !== start; n = previous.get(n)!) path.unshift(n);
+  return path;
+}
+
+/**
+ * The loop a declaration names: through its variables in the order listed, each to the next
+ * by the shortest causal path, the last back to the first. Built directly, so a declared loop
+ * is found even where enumeration stopped at its limit.
+ */
+function declaredLoop(graph: CausalGraph, variables: string[]): string[] | undefined {
+  const wanted = variables.map(canonicalName);
+  if (wanted.length === 0 || wanted.some((w) => !graph.nodes.has(w))) return undefined;
+  const cycle: string[] = [];
+  for (let i = 0; i < wanted.length; i++) {
+    const from = wanted[i]!;
+    const to = wanted[(i + 1) % wanted.length]!;
+    const path = shortestPath(graph, from, to);
+    if (!path) return undefined;
+    cycle.push(from, ...path.slice(0, -1));
+  }
+  return new Set(cycle).size === cycle.length ? cycle : undefined;
+}
+
+function loopOf(idents: string[], graph: CausalGraph): FeedbackLoop {
+  const links = idents.map((id, i) => graph.out.get(id)!.find((l) => l.to === idents[(i + 1) % idents.length])!);
+  return { idents, variables: idents.map((id) => graph.nodes.get(id)!.name), links, polarity: polarityOf(links) };
+}
+
+/** Two cycles are the same loop when one is a rotation of the other. */
+function sameCycle(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const start = b.indexOf(a[0]!);
+  return start >= 0 && a.every((x, i) => b[(start + i) % b.length] === x);
+}
+
 /**
  * Every feedback loop of a model: the elementary cycles of its causal graph that pass through
  * accumulation (a stock or a delay). A cycle without one is a simultaneous equation, which the
- * compiler refuses. Declared loop names are attached to the shortest loop holding all the
- * variables the declaration lists.
+ * compiler refuses. A loop the model declares (`loop R1: a -> b`) is the shortest cycle
+ * through its variables in the order given; it carries the declared name.
  */
 export function findLoops(model: Model, options: { limit?: number } = {}): LoopReport {
   const graph = buildCausalGraph(model);
@@ -49,16 +105,19 @@ export function findLoops(model: Model, options: { limit?: number } = {}): LoopR
   const { cycles, truncated } = elementaryCycles(nodes, (n) => graph.out.get(n)!.map((l) => l.to), options.limit ?? 10_000);
   const loops: FeedbackLoop[] = [];
   for (const cycle of cycles) {
-    const idents = rotate(cycle, graph);
-    const links = idents.map((id, i) => graph.out.get(id)!.find((l) => l.to === idents[(i + 1) % idents.length])!);
-    if (!links.some((l) => l.delayed)) continue;
-    loops.push({ idents, variables: idents.map((id) => graph.nodes.get(id)!.name), links, polarity: polarityOf(links) });
+    const loop = loopOf(rotate(cycle, graph), graph);
+    if (loop.links.some((l) => l.delayed)) loops.push(loop);
   }
   loops.sort((a, b) => a.idents.length - b.idents.length || a.variables.join().localeCompare(b.variables.join()));
   for (const declared of model.loops ?? []) {
-    const wanted = declared.variables.map(canonicalName);
-    const match = loops.find((l) => !l.name && wanted.every((w) => l.idents.includes(w)));
-    if (match) match.name = declared.name;
+    const cycle = declaredLoop(graph, declared.variables);
+    if (!cycle) continue;
+    const existing = loops.find((l) => sameCycle(l.idents, cycle));
+    if (existing) {
+      if (!existing.name) existing.name = declared.name;
+    } else {
+      loops.push({ ...loopOf(rotate(cycle, graph), graph), name: declared.name });
+    }
   }
   return { loops, truncated };
 }

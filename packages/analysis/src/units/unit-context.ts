@@ -23,12 +23,30 @@ export interface UnitContext {
 }
 
 export function unitContext(project: Project): UnitContext {
-  const aliasOf = new Map<string, string>();
-  for (const [unit, aliases] of Object.entries(BUILTIN_ALIASES)) for (const a of aliases) aliasOf.set(a, unit);
+  // Spellings of one unit form a class; its representative is a unit the project declares,
+  // else the built-in name. Classes, not single hops, so `unit months` with `alias month`
+  // and the built-in `month`/`months` agree.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(x, root);
+    return root;
+  };
+  const declared = new Set(project.units.map((u) => canonicalName(u.name)));
+  const union = (a: string, b: string): void => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra === rb) return;
+    // Keep a declared unit as the representative.
+    if (declared.has(rb) && !declared.has(ra)) parent.set(ra, rb);
+    else parent.set(rb, ra);
+  };
+  for (const [unit, aliases] of Object.entries(BUILTIN_ALIASES)) for (const a of aliases) union(unit, a);
   const defined = new Map<string, string>();
   for (const u of project.units) {
     const name = canonicalName(u.name);
-    for (const a of u.aliases) aliasOf.set(canonicalName(a), name);
+    find(name);
+    for (const a of u.aliases) union(name, canonicalName(a));
     if (u.equation && u.equation.trim() !== '') defined.set(name, u.equation);
   }
   // A plural and its singular used in one model (`contacts` and `contact`) are one unit.
@@ -40,11 +58,11 @@ export function unitContext(project: Project): UnitContext {
   }
   for (const name of used) {
     const singular = name.endsWith('s') ? name.slice(0, -1) : '';
-    if (singular.length > 0 && !aliasOf.has(name) && (used.has(singular) || BUILTIN_ALIASES[singular])) aliasOf.set(name, aliasOf.get(singular) ?? singular);
+    if (singular.length > 0 && (used.has(singular) || parent.has(singular))) union(singular, name);
   }
   const resolving = new Set<string>();
   const resolve = (raw: string): Unit => {
-    const name = aliasOf.get(raw) ?? raw;
+    const name = find(raw);
     const equation = defined.get(name);
     if (equation === undefined || resolving.has(name)) return new Map([[name, 1]]);
     resolving.add(name);

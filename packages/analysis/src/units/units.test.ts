@@ -51,4 +51,13 @@ describe('checking units', () => {
       ),
     ).toEqual(["5: '+' mixes children and children/month"]);
   });
+
+  it('treats a declared unit, its aliases and the built-in spellings as one unit', () => {
+    expect(
+      findings(
+        'sim start 0 stop 10 dt 1 units months\nunit months\n  alias month\nstock s = 0\n  inflow f\n  units widgets\nflow f = 1\n  units widgets/month\n',
+      ),
+    ).toEqual([]);
+  });
 });
+
