@@ -166,5 +166,5 @@ describe('through the CLI', () => {
       expect(out.variables['process.exit()']).toEqual([21, 21, 21, 21, 21]);
     }
     expect(readdirSync(dir).sort()).toEqual(['names.mdl', 'names.sluice', 'names.xmile']);
-  });
+  }, 180_000);
 });
