@@ -184,6 +184,20 @@ describe('array functions', () => {
     expect([v['firsts'], v['lasts'], v['p']]).toEqual([3, 5, 6]);
   });
 
+  it('RANK gives the position of the n-th smallest element, or of the n-th largest for negative n', () => {
+    const r = run(
+      project([
+        { name: 'a', dims: ['City'], elements: [[['Boston'], '5'], [['Paris'], '1'], [['Rome'], '3']] },
+        { name: 'smallest', eqn: 'RANK(a, 1)' },
+        { name: 'second', eqn: 'RANK(a[*], 2)' },
+        { name: 'largest', eqn: 'RANK(a, -1)' },
+        { name: 'none', eqn: 'RANK(a, 4)' },
+      ]),
+    );
+    const v = first(r);
+    expect([v['smallest'], v['second'], v['largest'], v['none']]).toEqual([2, 3, 1, NaN]);
+  });
+
   it('refuses a variable too large to allocate', () => {
     const p = project([{ name: 'a', dims: ['Rows', 'Columns'], eqn: '1' }]);
     const numbered = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));

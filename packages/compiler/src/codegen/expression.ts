@@ -200,14 +200,14 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
   };
 
   /** SUM(a[*]) and friends: a helper over a run of equally spaced slots. */
-  const reduce = (fn: string, arg: Expr): string => {
+  const reduce = (fn: string, arg: Expr, extra?: string): string => {
     const r = arg.kind === 'var' ? ctx.resolution.get(arg) : undefined;
-    if (arg.kind !== 'var' || r?.kind !== 'node') return reduceExpression(fn, arg);
+    if (arg.kind !== 'var' || r?.kind !== 'node') return fn === 'RANK' ? fail('RANK needs an array variable', arg, 'unsupported') : reduceExpression(fn, arg);
     const node = r.node;
     const strides = stridesOf(node.dims);
     const sel: Selector[] | undefined = arg.subscripts?.length ? selectors(node, arg) : node.dims.map(() => ({ all: true }));
     if (!sel) return '0';
-    if (sel.some((s) => 'computed' in s)) return reduceExpression(fn, arg);
+    if (sel.some((s) => 'computed' in s)) return fn === 'RANK' ? fail('RANK needs an array variable', arg, 'unsupported') : reduceExpression(fn, arg);
     const free = sel.map((s, k) => ('all' in s ? k : -1)).filter((k) => k >= 0);
     const fixedParts = sel.flatMap((s, k) =>
       'index' in s ? [{ index: s.index, stride: strides[k]! }] : 'from' in s && s.from !== undefined ? [{ index: String(s.from), stride: strides[k]! }] : [],
@@ -222,7 +222,9 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     if (free.length === 0 || suffix) stride = 1;
     else if (free.length === 1) stride = strides[free[0]!]!;
     // Not one evenly spaced run of slots: loop over the wildcards instead.
+    else if (fn === 'RANK') return fail('RANK over these subscripts is not compiled yet', arg, 'unsupported');
     else return reduceExpression(fn, arg);
+    if (fn === 'RANK') return `h.rank(v, ${start}, ${stride}, ${count}, ${extra})`;
     return `h.${REDUCERS[fn]}(v, ${start}, ${stride}, ${count})`;
   };
 
@@ -291,7 +293,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       switch (r.kind) {
         case 'builtin': {
           const name = r.spec.name;
-          if (r.spec.family === 'array') return reduce(name, e.args[0]!);
+          if (r.spec.family === 'array') return reduce(name, e.args[0]!, e.args[1] ? emit(e.args[1]) : undefined);
           if ((name === 'MIN' || name === 'MAX') && e.args.length === 1) {
             // One argument: the extreme of an array, when it names more than one element here.
             const a = e.args[0]!;

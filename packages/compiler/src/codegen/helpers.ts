@@ -21,6 +21,8 @@ export interface Helpers {
   lookupIn(g: Float64Array, dir: number, k: number, x: number): number;
   /** `v[base + (position - 1) * stride]`, or NaN when the (rounded) position is outside 1..n. */
   elementAt(v: Float64Array, base: number, stride: number, n: number, position: number): number;
+  /** Position (1-based) of the `rank`-th smallest of the run of slots; negative counts from the largest. */
+  rank(v: Float64Array, start: number, stride: number, count: number, rank: number): number;
   /** Reductions over `count` slots of `v` from `start`, `stride` apart. */
   sum(v: Float64Array, start: number, stride: number, count: number): number;
   prod(v: Float64Array, start: number, stride: number, count: number): number;
@@ -155,6 +157,22 @@ export function createHelpers(run: HelperRun): Helpers {
     elementAt(v, base, stride, n, position) {
       const i = Math.round(position) - 1;
       return i >= 0 && i < n ? v[base + i * stride]! : NaN;
+    },
+    rank(v, start, stride, count, rank) {
+      const r = Math.round(rank);
+      const want = r < 0 ? count + r : r - 1;
+      if (!(want >= 0 && want < count)) return NaN;
+      // Counting, not sorting: no allocation, and arrays ranked in models are small.
+      for (let i = 0; i < count; i++) {
+        const x = v[start + i * stride]!;
+        let before = 0;
+        for (let j = 0; j < count; j++) {
+          const y = v[start + j * stride]!;
+          if (y < x || (y === x && j < i)) before++;
+        }
+        if (before === want) return i + 1;
+      }
+      return NaN;
     },
     sum,
     prod(v, start, stride, count) {
