@@ -23,7 +23,8 @@ export function readElement(node: XNode, v: Variable, shared: ReadEquation | und
     if (read.empty) ctx.error('empty-equation', `element [${subscripts.join(', ')}] of "${v.name}" has an empty equation`, eqnNode, v.name);
     equation = read.equation;
   } else if (shared?.equation && !shared.empty) {
-    equation = { ...shared.equation };
+    // Each element gets its own tree: a later stage may rewrite one element's without touching the others.
+    equation = structuredClone(shared.equation);
   }
   const gfNode = child(node, 'gf');
   const gf = gfNode ? readGraphicalFunction(gfNode, ctx, v.name) : undefined;
