@@ -3,11 +3,13 @@ import { ARRAY_BUILTINS } from './arrays.js';
 import { CONSTANT_BUILTINS } from './constants.js';
 import { LOGIC_BUILTINS } from './logic.js';
 import { LOOKUP_BUILTINS } from './lookup.js';
+import { LOWERED_BUILTINS } from './lowered.js';
 import { MATH_BUILTINS } from './math.js';
 import { MEMORY_BUILTINS } from './memory.js';
 import { RANDOM_BUILTINS } from './random.js';
 import { TIME_INPUT_BUILTINS } from './time-inputs.js';
 import { VENSIM_BUILTINS } from './vensim.js';
+import { VENSIM_VECTOR_BUILTINS } from './vensim-vectors.js';
 import type { BuiltinSpec } from './types.js';
 
 /**
@@ -21,9 +23,11 @@ export const BUILTINS: readonly BuiltinSpec[] = [
   ...TIME_INPUT_BUILTINS,
   ...LOOKUP_BUILTINS,
   ...MEMORY_BUILTINS,
+  ...LOWERED_BUILTINS,
   ...ARRAY_BUILTINS,
   ...RANDOM_BUILTINS,
   ...VENSIM_BUILTINS,
+  ...VENSIM_VECTOR_BUILTINS,
 ];
 
 const byName = new Map<string, BuiltinSpec>();

@@ -7,6 +7,7 @@ import { SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME } from './compiled-model.js';
 import { lookupHelperName } from './helpers.js';
 import type { Layout } from './layout.js';
 import { numberLiteral } from './number-literal.js';
+import { emitVectorSelect } from './vector-select.js';
 
 export interface ExpressionContext {
   pass: Pass;
@@ -293,6 +294,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       switch (r.kind) {
         case 'builtin': {
           const name = r.spec.name;
+          if (name === 'VECTOR_SELECT') return emitVectorSelect(e.args, ctx, emitExpr);
           if (r.spec.family === 'array') return reduce(name, e.args[0]!, e.args[1] ? emit(e.args[1]) : undefined);
           if ((name === 'MIN' || name === 'MAX') && e.args.length === 1) {
             // One argument: the extreme of an array, when it names more than one element here.

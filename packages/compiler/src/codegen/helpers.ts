@@ -30,6 +30,8 @@ export interface Helpers {
   stddev(v: Float64Array, start: number, stride: number, count: number): number;
   min(v: Float64Array, start: number, stride: number, count: number): number;
   max(v: Float64Array, start: number, stride: number, count: number): number;
+  /** VECTOR SELECT's result from its running totals over the selected elements (`count` > 0). */
+  vectorSelect(action: number, count: number, sum: number, prod: number, min: number, max: number): number;
   /** A uniform draw from [min, max). */
   uniform(min: number, max: number): number;
   /** A normal draw, clamped to [min, max]. */
@@ -184,6 +186,14 @@ export function createHelpers(run: HelperRun): Helpers {
     stddev,
     min: (v, start, stride, count) => extreme(v, start, stride, count, -1),
     max: (v, start, stride, count) => extreme(v, start, stride, count, 1),
+    vectorSelect(action, count, total, product, least, most) {
+      if (action === 0 || action === 6) return total;
+      if (action === 1 || action === 5 || action === 7) return product;
+      if (action === 2 || action === 8) return least;
+      if (action === 3 || action === 9) return most;
+      if (action === 4 || action === 10) return total / count;
+      return NaN;
+    },
     uniform: (min, max) => min + (max - min) * run.random(),
     normal(mean, sd, min, max) {
       // Box-Muller; 1 - u keeps the logarithm finite.

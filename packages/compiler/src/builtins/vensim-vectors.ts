@@ -1,0 +1,18 @@
+import type { BuiltinSpec } from './types.js';
+
+/**
+ * Vensim's vector functions. Code generation handles them (`codegen/vector-select.ts`), because
+ * they loop over the dimensions their arguments' wildcards name.
+ */
+export const VENSIM_VECTOR_BUILTINS: BuiltinSpec[] = [
+  {
+    name: 'VECTOR_SELECT',
+    family: 'array',
+    params: [{ name: 'selection' }, { name: 'expression' }, { name: 'missing' }, { name: 'action' }, { name: 'error action' }],
+    summary:
+      'Over the elements the wildcards name (`sel[d!]`, `x[d!]`; different dimensions combine as all pairs), where `selection` is non-zero: action 0 sum, 1 product, 2 minimum, 3 maximum, 4 mean of selection * expression; 5 product of expression ^ selection; 6-10 sum, product, minimum, maximum, mean of expression alone. `missing` when nothing is selected.',
+    dialects: ['vensim'],
+    differences:
+      "Action 5 follows what Vensim computes (expression ^ selection), not its help text. The error action is accepted and ignored: Sluice reports no run-time errors, and gives `missing` for an empty selection. An action outside 0-10 gives NaN.",
+  },
+];
