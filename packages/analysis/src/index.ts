@@ -6,3 +6,4 @@ export { dependencyTree, formatDependencyTree, type DependencyNode } from './dep
 export { parseUnit, formatUnit, sameUnit, type Unit } from './units/unit.js';
 export { unitContext, type UnitContext } from './units/unit-context.js';
 export { checkUnits, type UnitFinding } from './units/check-units.js';
+export * from './dominance/index.js';

@@ -1,4 +1,6 @@
 export { compile, type CompileOptions } from './compile.js';
+// Loop dominance analysis (@sluice/analysis) scores links in the lowered model, hidden stocks included.
+export { lowerProject } from './lower/index.js';
 export {
   FIXED_SLOTS,
   SLOT_DT,
