@@ -47,6 +47,18 @@ export interface BuiltinSpec {
   bare?: boolean;
   /** The value depends on time even when every argument is constant (PULSE, TIME). */
   timeVarying?: boolean;
+  /**
+   * Expanded into hidden stocks and flows by lowering (`lower/stateful/`) before code
+   * generation, which never sees the call: SMTH1, DELAY3, Vensim's SMOOTH... Lowering checks
+   * argument counts against `params` (or the dialect's `forms`).
+   */
+  lowered?: boolean;
+  /**
+   * The parameters in a dialect whose form of the function differs from `params` (Vensim's
+   * DELAY1 has no optional initial value, its TREND a required one). `params` is the form of
+   * the first of `dialects`.
+   */
+  forms?: Partial<Record<Dialect, BuiltinParam[]>>;
   /** JS source of the call, from the JS source of its arguments. */
   emit?: (args: string[], ctx: EmitContext) => string;
 }

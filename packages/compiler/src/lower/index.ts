@@ -2,4 +2,4 @@ export { lowerProject } from './lower-project.js';
 export { flattenModules } from './flatten-modules.js';
 export { expandMacros } from './expand-macros.js';
 export { lowerStatefulBuiltins } from './lower-stateful.js';
-export { statefulBuiltinReference } from './stateful/builtins.js';
+export { loweredArity, loweredNames } from './stateful/builtins.js';

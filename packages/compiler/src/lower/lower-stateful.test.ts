@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lowerStatefulBuiltins } from './lower-stateful.js';
-import { statefulBuiltinReference } from './stateful/builtins.js';
+import { loweredArity, loweredNames } from './stateful/builtins.js';
+import { findBuiltin } from '../builtins/registry.js';
 import { aux, describeAll, project } from './fixtures.test.js';
 import type { Project } from '@sluice/ir';
 
@@ -234,16 +235,25 @@ describe('stateful builtins: errors', () => {
   });
 });
 
-describe('stateful builtin reference', () => {
-  it('gives each builtin a signature whose arguments match the counts lowering accepts', () => {
-    const ref = statefulBuiltinReference();
-    expect(ref.map((r) => `${r.dialect}:${r.name}`)).toContain('vensim:DELAY_N');
-    for (const r of ref) {
-      const inside = r.signature.slice(r.signature.indexOf('(') + 1, -1);
-      const [required, optional = ''] = inside.split('[');
-      const count = (text: string) => text.split(',').filter((a) => a.trim() !== '' && a.trim() !== ']').length;
-      const counts = optional ? [count(required!), count(required!) + count(optional)] : [count(required!)];
-      expect(counts, r.signature).toEqual(r.arity);
+describe('stateful builtins in the builtin table', () => {
+  it('has an entry, marked lowered, for every name lowering handles, with the counts its form allows', () => {
+    for (const dialect of ['xmile', 'vensim'] as const) {
+      for (const name of loweredNames(dialect)) {
+        const spec = findBuiltin(name);
+        expect(spec?.lowered, `${dialect}:${name}`).toBe(true);
+        expect(spec?.family).toBe('memory');
+      }
     }
+    expect(loweredArity('SMTHN', 'xmile')).toEqual([3, 4]);
+    expect(loweredArity('DELAY1', 'xmile')).toEqual([2, 3]);
+    expect(loweredArity('DELAY1', 'vensim')).toEqual([2]);
+    expect(loweredArity('TREND', 'vensim')).toEqual([3]);
+    expect(loweredArity('DELAY_N', 'vensim')).toEqual([4]);
+  });
+
+  it('refuses a call with a count the table does not allow, naming the counts', () => {
+    const r = lowerStatefulBuiltins(project([aux('d', 'SMTH1(x)')]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics[0]?.message).toBe('SMTH1 takes 2 or 3 arguments, not 1');
   });
 });

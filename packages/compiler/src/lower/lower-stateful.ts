@@ -2,7 +2,7 @@ import { error, ok, fail } from '@sluice/ir';
 import type { Diagnostic, Expr, Model, Project, Result, Variable } from '@sluice/ir';
 import { mapExpr } from './expr-build.js';
 import { initialValue } from './initial-value.js';
-import { describeArity, statefulBuiltin } from './stateful/builtins.js';
+import { describeArity, loweredArity, statefulBuiltin } from './stateful/builtins.js';
 import { SubModel } from './sub-model.js';
 import { mapVariableEquations } from './variable-equations.js';
 
@@ -32,8 +32,9 @@ function lowerModel(project: Project, model: Model, counters: Map<string, number
         const found = statefulBuiltin(node.fn, project.dialect);
         if (!found) return node;
         const loc = node.loc ?? owner.loc;
-        if (!found.builtin.arity.includes(node.args.length)) {
-          const counts = describeArity(found.builtin.arity);
+        const arity = loweredArity(node.fn, found.dialect);
+        if (!arity.includes(node.args.length)) {
+          const counts = describeArity(arity);
           diagnostics.push(error('argument-count', `${node.display} takes ${counts} argument${counts === '1' ? '' : 's'}, not ${node.args.length}`, loc, owner.name));
           return node;
         }
