@@ -113,6 +113,7 @@ const scenarios = new ScenariosPanel($('panel-scenarios'), {
   },
   open: () => openFiles(),
 });
+$('clear-plot').addEventListener('click', () => picker.set([]));
 $('reset-sliders').addEventListener('click', () => {
   overrides = {};
   requestRun(0);
@@ -178,6 +179,13 @@ function received(response: RunResponse, request: RunRequest): void {
     state.index = new ModelIndex(response.project);
     for (const [ident, written] of writtenSinceParse) {
       if ((request.version ?? 0) >= written.version) writtenSinceParse.delete(ident);
+    }
+    // A slider whose constant was deleted or turned into a formula has nothing left to set.
+    const constants = new Set(state.index.constants().map((c) => c.ident));
+    const kept = Object.entries(overrides).filter(([ident]) => constants.has(ident));
+    if (kept.length !== Object.keys(overrides).length) {
+      overrides = Object.fromEntries(kept);
+      requestRun(0);
     }
     picker.update(state.index);
   }
@@ -270,7 +278,7 @@ function openModel(name: string, text: string, modelFormat: ModelFormat, modelSc
   format = modelFormat;
   overrides = {};
   state.index = null;
-  picker.set([]);
+  picker.reset();
   monaco.editor.setModelLanguage(textModel(), languageOf(format));
   scenarios.set(modelScenarios, []);
   editor.setValue(text);
@@ -335,6 +343,7 @@ window.addEventListener('keydown', (e) => {
 
 // ---- start --------------------------------------------------------------------------------
 if (saved) {
+  picker.reset();
   picker.set(saved.plotted);
   scenarios.set(saved.scenarios, saved.shownScenarios);
 } else if (first) {

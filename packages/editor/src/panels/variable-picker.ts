@@ -24,11 +24,20 @@ export class VariablePicker {
   set(picked: string[]): void {
     this.picked = [...picked];
     this.render();
+    this.onChange(this.selected);
+  }
+
+  /** A new model: nothing picked yet, so its first results pick the stocks. */
+  reset(): void {
+    this.index = null;
+    this.picked = [];
+    this.list.replaceChildren();
   }
 
   update(index: ModelIndex | null): void {
+    const first = this.index === null;
     this.index = index;
-    if (index && this.selected.length === 0) {
+    if (index && first && this.selected.length === 0) {
       const stocks = [...index.variables.values()].filter((v) => v.kind === 'stock').slice(0, 3);
       const first = stocks.length > 0 ? stocks : [...index.variables.values()].slice(0, 1);
       this.picked = first.map((v) => v.ident);
