@@ -1,4 +1,6 @@
 import type { GraphicalFunctionType } from '@sluice/ir';
+import { createConveyorBelts, type ConveyorBelts } from './conveyor-belts.js';
+import { createDraw, DISTRIBUTION, type Draw } from './distributions.js';
 
 /**
  * The functions generated code may call, passed in as `h`. Generated code reaches nothing else
@@ -34,12 +36,19 @@ export interface Helpers {
   vectorSelect(action: number, count: number, sum: number, prod: number, min: number, max: number): number;
   /** A uniform draw from [min, max). */
   uniform(min: number, max: number): number;
-  /** A normal draw, clamped to [min, max]. */
+  /** A normal draw, redrawn until it lies in [min, max]. */
   normal(mean: number, sd: number, min: number, max: number): number;
+  /**
+   * `shift + stretch * X`, X drawn from distribution `kind` (`DISTRIBUTION`) with parameters
+   * a, b, c, redrawn until it lies in [min, max].
+   */
+  draw: Draw;
   /** DELAY call site `id`: the input `delay` time units before `t`, or `initial` before history. */
   delayRead(id: number, t: number, delay: number, initial: number): number;
   /** Append this step's input of DELAY call site `id`. */
   delayWrite(id: number, value: number): void;
+  /** The run's conveyor belts (Stella conveyors, `conveyor-belts.ts`). */
+  conveyors: ConveyorBelts;
 }
 
 /** Time comparisons forgive this fraction of DT, so 0.1 * 30 still counts as time 3. */
@@ -134,7 +143,9 @@ export function createHelpers(run: HelperRun): Helpers {
   const histories: Float64Array[] = [];
   const counts = new Int32Array(run.delays);
   for (let i = 0; i < run.delays; i++) histories.push(new Float64Array(run.steps + 2));
+  const draw = createDraw(run.random);
   return {
+    conveyors: createConveyorBelts(run),
     round: (x) => (x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5)),
     mod: (a, b) => a - b * Math.floor(a / b),
     safediv: (a, b, onZero) => (b === 0 ? onZero : a / b),
@@ -195,12 +206,8 @@ export function createHelpers(run: HelperRun): Helpers {
       return NaN;
     },
     uniform: (min, max) => min + (max - min) * run.random(),
-    normal(mean, sd, min, max) {
-      // Box-Muller; 1 - u keeps the logarithm finite.
-      const u = 1 - run.random();
-      const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * run.random());
-      return Math.min(max, Math.max(min, mean + sd * z));
-    },
+    normal: (mean, sd, min, max) => draw(DISTRIBUTION.normal, mean, sd, 0, 0, 1, min, max),
+    draw,
     lookup: lookupContinuous,
     lookupExtrapolate,
     lookupDiscrete,
