@@ -2,3 +2,4 @@ export { loopDominance, type DominanceOptions, type LinkScoreSeries, type LoopDo
 export { type DominancePeriod } from './relative-score.js';
 export { ceterisParibus } from './ceteris-paribus.js';
 export { instantLinkScore, flowToStockScore } from './link-score.js';
+export { formatDominance, dominanceCsv, loopLabel } from './format.js';

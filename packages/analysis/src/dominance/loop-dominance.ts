@@ -26,6 +26,8 @@ export interface LinkScoreSeries {
 
 export interface LoopScoreSeries {
   loop: FeedbackLoop;
+  /** 1-based position in `findLoops`' list, so an unnamed loop reads `L<number>` as `sluice loops` prints it. */
+  number: number;
   /** Product of the loop's link scores. */
   score: Float64Array;
   /** Score over the sum of |scores| of every loop in its cycle partition: in [-1, 1]. */
@@ -158,7 +160,7 @@ export function loopDominance(project: Project, options: DominanceOptions = {}):
 
   const scores = report.loops.map((loop) => productOf(loop.links.map((l) => linkScore.get(linkKey(l.from, l.to))!), n));
   const relative = relativeScores(scores, cyclePartitions(report.loops));
-  const all: LoopScoreSeries[] = report.loops.map((loop, i) => ({ loop, score: scores[i]!, relativeScore: relative[i]! }));
+  const all: LoopScoreSeries[] = report.loops.map((loop, i) => ({ loop, number: i + 1, score: scores[i]!, relativeScore: relative[i]! }));
   const loops = wanted === undefined ? all : all.filter((l) => l.loop.idents.includes(wanted!));
   return ok({ times: run.value.times, loops, links, dominant: dominantPeriods(run.value.times, loops.map((l) => l.relativeScore)) }, warnings);
 }

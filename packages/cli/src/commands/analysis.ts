@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { checkUnits, dependencyTree, findLoops, formatDependencyTree } from '@sluice/analysis';
+import { checkUnits, dependencyTree, dominanceCsv, findLoops, formatDependencyTree, formatDominance, loopDominance } from '@sluice/analysis';
 import { compile } from '@sluice/compiler';
 import type { Diagnostic } from '@sluice/ir';
 import { loadModelFile } from '../load/model-file.js';
-import { parseNumberOption, reportDiagnostics, UsageError } from './report.js';
+import { parseNumberOption, reportDiagnostics, splitList, UsageError } from './report.js';
 
 export function registerAnalysis(program: Command, exit: (code: number) => void): void {
   program
@@ -28,7 +28,26 @@ export function registerAnalysis(program: Command, exit: (code: number) => void)
     .description('list the feedback loops of a model with their polarity (R reinforcing, B balancing)')
     .argument('<model>', 'model file')
     .option('--max <n>', 'stop after this many loops', '10000')
-    .action((model: string, flags: { max: string }) => exit(loopsCommand(model, parseNumberOption(flags.max, '--max'))));
+    .option('--dominance <variable>', 'run the model and report which loops through VARIABLE dominate when (Loops That Matter)')
+    .option('--at <times>', 'with --dominance: the times to print relative loop scores at (comma separated)')
+    .option('-f, --format <format>', 'with --dominance: table, or csv for the full series', 'table')
+    .action((model: string, flags: LoopsFlags) => {
+      const max = parseNumberOption(flags.max, '--max');
+      if (flags.dominance === undefined) {
+        if (flags.at !== undefined) throw new UsageError('--at needs --dominance');
+        return exit(loopsCommand(model, max));
+      }
+      if (flags.format !== 'table' && flags.format !== 'csv') throw new UsageError('--format must be table or csv');
+      const at = flags.at === undefined ? undefined : splitList(flags.at).map((t) => parseNumberOption(t, '--at'));
+      return exit(dominanceCommand(model, flags.dominance, max, at, flags.format));
+    });
+}
+
+interface LoopsFlags {
+  max: string;
+  dominance?: string;
+  at?: string;
+  format: string;
 }
 
 function checkCommand(model: string): number {
@@ -70,3 +89,16 @@ function loopsCommand(model: string, max: number): number {
   return 0;
 }
 
+function dominanceCommand(model: string, variable: string, max: number, at: number[] | undefined, format: 'table' | 'csv'): number {
+  const project = loadModelFile(model);
+  if (!project.ok) return reportDiagnostics(project.diagnostics, model);
+  const result = loopDominance(project.value, { variable, limit: max });
+  if (!result.ok) return reportDiagnostics(result.diagnostics, model);
+  reportDiagnostics(result.warnings, model);
+  if (format === 'csv') process.stdout.write(dominanceCsv(result.value));
+  else {
+    process.stdout.write(`Loops through ${variable}, scored by Loops That Matter (relative loop score: share of the change the loop explains, + reinforcing, - balancing)\n\n`);
+    process.stdout.write(result.value.loops.length === 0 ? `no feedback loop passes through ${variable}\n` : formatDominance(result.value, at));
+  }
+  return 0;
+}
