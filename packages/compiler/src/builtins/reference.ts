@@ -49,7 +49,7 @@ const INTRO = [
 export function builtinReference(): string {
   const out: string[] = [...INTRO];
   for (const family of Object.keys(FAMILY_TITLES) as BuiltinSpec['family'][]) {
-    const members = BUILTINS.filter((b) => b.family === family);
+    const members = BUILTINS.filter((b) => b.family === family && !b.internal);
     if (members.length === 0) continue;
     out.push(`## ${FAMILY_TITLES[family]}`, '');
     for (const b of members) {

@@ -7,6 +7,7 @@ import { LOWERED_BUILTINS } from './lowered.js';
 import { MATH_BUILTINS } from './math.js';
 import { MEMORY_BUILTINS } from './memory.js';
 import { RANDOM_BUILTINS } from './random.js';
+import { CONVEYOR_BUILTINS } from './stella-conveyor.js';
 import { TIME_INPUT_BUILTINS } from './time-inputs.js';
 import { VENSIM_BUILTINS } from './vensim.js';
 import { VENSIM_VECTOR_BUILTINS } from './vensim-vectors.js';
@@ -24,6 +25,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
   ...LOOKUP_BUILTINS,
   ...MEMORY_BUILTINS,
   ...LOWERED_BUILTINS,
+  ...CONVEYOR_BUILTINS,
   ...ARRAY_BUILTINS,
   ...RANDOM_BUILTINS,
   ...VENSIM_BUILTINS,

@@ -54,6 +54,11 @@ export interface BuiltinSpec {
    */
   lowered?: boolean;
   /**
+   * Written only by lowering (its name starts with `#`, which no model can spell): not listed
+   * in the reference or offered by completion.
+   */
+  internal?: boolean;
+  /**
    * The parameters in a dialect whose form of the function differs from `params` (Vensim's
    * DELAY1 has no optional initial value, its TREND a required one). `params` is the form of
    * the first of `dialects`.

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalName } from '@sluice/ir';
+import { compile } from '@sluice/compiler';
+import { simulate } from '@sluice/runtime';
+import { importXmile } from '@sluice/xmile';
+
+/**
+ * Stella conveyors, from inline XMILE to simulated numbers. Expectations are worked out by
+ * hand from the belt rules (`codegen/conveyor-belts.ts`): material entering during a DT leaves
+ * one transit time later; initial contents are spread evenly over the belt.
+ */
+function run(variables: string, specs = '<start>0</start><stop>8</stop><dt>1</dt>') {
+  const text = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+<header><vendor>isee systems</vendor><product>Stella</product></header>
+<sim_specs method="Euler">${specs}</sim_specs>
+<model><variables>${variables}</variables></model>
+</xmile>`;
+  const p = importXmile(text, { file: 'c.stmx' });
+  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
+  const c = compile(p.value);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => d.message).join('\n'));
+  const r = simulate(c.value);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return (name: string): number[] => {
+    const col = r.value.columns.find((x) => x.ident === canonicalName(name));
+    if (!col) throw new Error(`no column ${name}`);
+    return [...col.values];
+  };
+}
+
+const belt = (conveyor: string, initial = '0', outflows = '<outflow>out</outflow>') =>
+  `<stock name="belt"><eqn>${initial}</eqn><inflow>in</inflow>${outflows}<conveyor>${conveyor}</conveyor></stock>`;
+
+describe('conveyors', () => {
+  it('deliver a constant inflow exactly one transit time later', () => {
+    const of = run(`${belt('<len>3</len>')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow>`);
+    expect(of('out')).toEqual([0, 0, 0, 10, 10, 10, 10, 10, 10]);
+    expect(of('belt')).toEqual([0, 10, 20, 30, 30, 30, 30, 30, 30]);
+  });
+
+  it('deliver with a DT smaller than one: transit 2 at DT 1/4 is 8 slats', () => {
+    const of = run(`${belt('<len>2</len>')}<flow name="in"><eqn>IF TIME &lt; 1 THEN 4 ELSE 0</eqn></flow><flow name="out"><eqn>0</eqn></flow>`, '<start>0</start><stop>4</stop><dt>0.25</dt>');
+    const out = of('out');
+    // Four DTs of inflow (t = 0 .. 0.75) leave at t = 2 .. 2.75.
+    expect(out.slice(0, 8).every((x) => x === 0)).toBe(true);
+    expect(out.slice(8, 12)).toEqual([4, 4, 4, 4]);
+    expect(out.slice(12).every((x) => x === 0)).toBe(true);
+    expect(of('belt').at(-1)).toBe(0);
+  });
+
+  it('spread the initial contents evenly and release them over the first transit time', () => {
+    const of = run(`${belt('<len>4</len>', '20')}<flow name="in"><eqn>0</eqn></flow><flow name="out"><eqn>0</eqn></flow>`);
+    expect(of('out')).toEqual([5, 5, 5, 5, 0, 0, 0, 0, 0]);
+    expect(of('belt')).toEqual([20, 15, 10, 5, 0, 0, 0, 0, 0]);
+  });
+
+  it('leak linearly: the leak fraction of what enters, spread evenly over the transit', () => {
+    const of = run(
+      `${belt('<len>4</len>', '0', '<outflow>out</outflow><outflow>loss</outflow>')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow><flow name="loss"><eqn>0.2</eqn><leak/></flow>`,
+    );
+    // Each slat enters with 10 and loses 0.2 * 10 / 4 = 0.5 in each of its 4 DTs on the belt.
+    expect(of('loss')).toEqual([0, 0.5, 1, 1.5, 2, 2, 2, 2, 2]);
+    expect(of('out')).toEqual([0, 0, 0, 0, 8, 8, 8, 8, 8]);
+    // Steady state: transit * inflow - (slats - 1) * leakage * DT / 2 = 40 - 3 * 2 / 2 = 37.
+    expect(of('belt').at(-1)).toBeCloseTo(37, 12);
+  });
+
+  it('cut the inflow to the inflow limit and to the room under capacity', () => {
+    const limited = run(`${belt('<len>2</len><in_limit>3</in_limit>')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow>`);
+    expect(limited('in')).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 3]);
+    expect(limited('out')).toEqual([0, 0, 3, 3, 3, 3, 3, 3, 3]);
+    const full = run(`${belt('<len>4</len><capacity>25</capacity>')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow>`);
+    // 10, 10, then only 5 fits; then what leaves each DT is replaced.
+    expect(full('in').slice(0, 6)).toEqual([10, 10, 5, 0, 10, 10]);
+    expect(full('belt').every((x) => x <= 25)).toBe(true);
+  });
+
+  it('stop entirely while arrested', () => {
+    const of = run(`${belt('<len>2</len><arrest>TIME &gt;= 3 AND TIME &lt; 5</arrest>')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow>`);
+    expect(of('in')).toEqual([10, 10, 10, 0, 0, 10, 10, 10, 10]);
+    expect(of('out')).toEqual([0, 0, 10, 0, 0, 10, 10, 10, 10]);
+    expect(of('belt')).toEqual([0, 10, 20, 20, 20, 20, 20, 20, 20]);
+  });
+
+  it('refuse a discrete conveyor with a clear message', () => {
+    expect(() => run(`${belt('<len>2</len>').replace('<conveyor>', '<conveyor discrete="true">')}<flow name="in"><eqn>1</eqn></flow><flow name="out"><eqn>0</eqn></flow>`)).toThrow(
+      "conveyor 'belt': discrete conveyors are not compiled yet",
+    );
+  });
+});
