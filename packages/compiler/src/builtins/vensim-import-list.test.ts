@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '@sluice/ir';
+import { simulate } from '@sluice/runtime';
+import { importVensim } from '@sluice/vensim';
+import { compile } from '../index.js';
+
+const CONTROL = 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|';
+const DIMS = 'd: (d1-d3) ~~|\nv[d] = 3, 1, 2 ~~|\nsel[d] = 0, 1, 1 ~~|';
+
+/** The value of `x` at each saved time of a Vensim model (its control section added). */
+function run(equations: string): number[] {
+  const imported = importVensim(`{UTF-8}\n${DIMS}\n${equations}\n${CONTROL}\n`, { file: 'm.mdl' });
+  if (!imported.ok) throw new Error(imported.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+  const compiled = compile(imported.value);
+  if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+  const result = simulate(compiled.value, { seed: 1 });
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+  return Array.from(result.value.columns.find((c) => c.ident === 'x')!.values);
+}
+
+/**
+ * Every builtin the Vensim-import issue lists, each in a tiny model with its values over
+ * TIME = 0..4 (DT 1), so none can go missing without a failing test. Random draws are checked
+ * for range only.
+ */
+const CASES: [string, string, number[] | ((xs: number[]) => boolean)][] = [
+  ['INTEG', 'x = INTEG(1, 2) ~~|', [2, 3, 4, 5, 6]],
+  // The initial value seeds the stock; the reported value is the active equation's.
+  ['ACTIVE INITIAL', 'a = ACTIVE INITIAL(Time + 1, 7) ~~|\ns = INTEG(0, a) ~~|\nx = s + a ~~|', [8, 9, 10, 11, 12]],
+  ['INITIAL', 'x = INITIAL(Time + 5) ~~|', [5, 5, 5, 5, 5]],
+  ['SMOOTH', 'x = SMOOTH(STEP(4, 1), 2) ~~|', [0, 0, 2, 3, 3.5]],
+  ['SMOOTHI', 'x = SMOOTHI(4, 2, 2) ~~|', [2, 3, 3.5, 3.75, 3.875]],
+  ['SMOOTH3', 'x = SMOOTH3(3, 3) ~~|', [3, 3, 3, 3, 3]],
+  ['SMOOTH3I', 'x = SMOOTH3I(3, 3, 0) ~~|', [0, 0, 0, 3, 3]],
+  ['SMOOTH N', 'x = SMOOTH N(3, 3, 0, 3) ~~|', [0, 0, 0, 3, 3]],
+  ['DELAY1', 'x = DELAY1(4, 2) ~~|', [4, 4, 4, 4, 4]],
+  ['DELAY1I', 'x = DELAY1I(4, 2, 0) ~~|', [0, 2, 3, 3.5, 3.75]],
+  ['DELAY3', 'x = DELAY3(3, 3) ~~|', [3, 3, 3, 3, 3]],
+  ['DELAY3I', 'x = DELAY3I(3, 3, 0) ~~|', [0, 0, 0, 3, 3]],
+  ['DELAY N', 'x = DELAY N(3, 3, 0, 3) ~~|', [0, 0, 0, 3, 3]],
+  ['DELAY FIXED', 'x = DELAY FIXED(Time, 2, -1) ~~|', [-1, -1, 0, 1, 2]],
+  ['TREND', 'x = TREND(5, 2, 0) ~~|', [0, 0, 0, 0, 0]],
+  ['FORECAST', 'x = FORECAST(5, 2, 3) ~~|', [5, 5, 5, 5, 5]],
+  ['NPV', 'x = NPV(1, 0, 0, 1) ~~|', [1, 2, 3, 4, 5]],
+  ['PULSE', 'x = PULSE(1, 2) ~~|', [0, 1, 1, 0, 0]],
+  ['PULSE TRAIN', 'x = PULSE TRAIN(0, 1, 2, 4) ~~|', [1, 0, 1, 0, 1]],
+  ['STEP', 'x = STEP(3, 2) ~~|', [0, 0, 3, 3, 3]],
+  ['RAMP', 'x = RAMP(2, 1, 3) ~~|', [0, 0, 2, 4, 4]],
+  ['XIDZ', 'x = XIDZ(1, Time, -1) ~~|', [-1, 1, 0.5, 1 / 3, 0.25]],
+  ['ZIDZ', 'x = ZIDZ(1, Time) ~~|', [0, 1, 0.5, 1 / 3, 0.25]],
+  ['MODULO', 'x = MODULO(Time, 3) ~~|', [0, 1, 2, 0, 1]],
+  ['INTEGER', 'x = INTEGER(Time / 2) ~~|', [0, 0, 1, 1, 2]],
+  ['QUANTUM', 'x = QUANTUM(Time, 3) ~~|', [0, 0, 0, 3, 3]],
+  ['MIN', 'x = MIN(Time, 2) ~~|', [0, 1, 2, 2, 2]],
+  ['MAX', 'x = MAX(Time, 2) ~~|', [2, 2, 2, 3, 4]],
+  ['SUM', 'x = SUM(v[d!]) ~~|', [6, 6, 6, 6, 6]],
+  ['PROD', 'x = PROD(v[d!]) ~~|', [6, 6, 6, 6, 6]],
+  ['VMIN', 'x = VMIN(v[d!]) ~~|', [1, 1, 1, 1, 1]],
+  ['VMAX', 'x = VMAX(v[d!]) ~~|', [3, 3, 3, 3, 3]],
+  ['ELMCOUNT', 'x = ELMCOUNT(d) ~~|', [3, 3, 3, 3, 3]],
+  ['VECTOR SELECT', 'x = VECTOR SELECT(sel[d!], v[d!], -1, 0, 0) ~~|', [3, 3, 3, 3, 3]],
+  ['SAMPLE IF TRUE', 'x = SAMPLE IF TRUE(MODULO(Time, 2) = 0, Time, -1) ~~|', [0, 0, 2, 2, 4]],
+  ['GAME', 'x = GAME(Time) ~~|', [0, 1, 2, 3, 4]],
+  ['TIME STEP', 'x = TIME STEP ~~|', [1, 1, 1, 1, 1]],
+  ['SAVEPER', 'x = SAVEPER * 2 ~~|', [2, 2, 2, 2, 2]],
+  ['INITIAL TIME', 'x = INITIAL TIME + 1 ~~|', [1, 1, 1, 1, 1]],
+  ['FINAL TIME', 'x = FINAL TIME + 1 ~~|', [5, 5, 5, 5, 5]],
+  ['RANDOM UNIFORM', 'x = RANDOM UNIFORM(2, 3, 0) ~~|', (xs) => xs.every((x) => x >= 2 && x < 3)],
+  ['RANDOM NORMAL', 'x = RANDOM NORMAL(0, 1, 0, 5, 0) ~~|', (xs) => xs.every((x) => x >= 0 && x <= 1)],
+  ['RANDOM EXPONENTIAL', 'x = RANDOM EXPONENTIAL(0, 7, 5, 5, 0) ~~|', (xs) => xs.every((x) => x >= 5 && x <= 7)],
+];
+
+describe("the Vensim-import issue's builtins", () => {
+  for (const [name, equations, expected] of CASES) {
+    it(name, () => {
+      const xs = run(equations);
+      if (typeof expected === 'function') expect(expected(xs), xs.join(', ')).toBe(true);
+      else expected.forEach((y, i) => expect(xs[i], `TIME = ${i} in ${xs.join(', ')}`).toBeCloseTo(y, 10));
+    });
+  }
+});
