@@ -1,4 +1,5 @@
 import type { Dimension, Macro, Model, Project, SimSpecs, UnitDefinition } from '@sluice/ir';
+import { SLUICE_NS, SLUICE_PREFIX } from '../extension.js';
 import { writeGeneratedView } from './layout.js';
 import { withNamedNetFlows } from './net-flow.js';
 import { equationText, refNameIn, writeVariable, type EquationStyle } from './variable.js';
@@ -15,23 +16,23 @@ const ISEE_NS = 'http://iseesystems.com/XMILE';
 export function exportXmile(project: Project): string {
   const w = new XmlWriter();
   w.line('<?xml version="1.0" encoding="utf-8"?>');
-  w.node('xmile', { version: '1.0', xmlns: XMILE_NS, 'xmlns:isee': ISEE_NS }, () => {
+  w.node('xmile', { version: '1.0', xmlns: XMILE_NS, 'xmlns:isee': ISEE_NS, [`xmlns:${SLUICE_PREFIX}`]: SLUICE_NS }, () => {
     writeHeader(w, project);
-    writeSimSpecs(w, project.simSpecs);
+    const style: EquationStyle = { keepText: fromXmileFile(project) };
+    writeSimSpecs(w, project.simSpecs, style);
     for (const raw of (project.extra?.rawTopLevel as string[] | undefined) ?? []) w.raw(raw);
     writeUnits(w, project.units);
     writeDimensions(w, project.dimensions);
-    const style: EquationStyle = { keepText: fromXmileFile(project) };
     project.models.forEach((m, i) => writeModel(w, m, i === 0 ? (project.extra?.mainModelName as string | undefined) : m.name, style));
     for (const macro of project.macros) writeMacro(w, macro, style);
   });
   return w.toString();
 }
 
-/** Equation text is XMILE only when the project was read from an XMILE file. */
+/** Equation text is XMILE only when the project was read from an XMILE file (whoever wrote it). */
 function fromXmileFile(project: Project): boolean {
   const format = project.source?.format;
-  return project.dialect === 'xmile' && (format === 'xmile' || format === 'stmx' || format === 'itmx');
+  return format === 'xmile' || format === 'stmx' || format === 'itmx';
 }
 
 function writeHeader(w: XmlWriter, project: Project): void {
@@ -45,20 +46,26 @@ function writeHeader(w: XmlWriter, project: Project): void {
     if (project.name !== undefined) w.leaf('name', {}, project.name);
     w.leaf('vendor', {}, project.source?.vendor ?? 'Sluice');
     w.leaf('product', { version: '1.0', lang: 'en' }, project.source?.product ?? 'Sluice');
+    // The header of a file Vensim wrote says so by its vendor; a converted .mdl needs the extension.
+    if (project.dialect === 'vensim') w.leaf(`${SLUICE_PREFIX}:dialect`, {}, 'vensim');
   });
 }
 
-function writeSimSpecs(w: XmlWriter, s: Partial<SimSpecs>, tag = 'sim_specs'): void {
+function writeSimSpecs(w: XmlWriter, s: Partial<SimSpecs>, style: EquationStyle): void {
   const attrs: Attrs = {};
   if (s.method) attrs.method = s.method === 'euler' ? 'Euler' : s.method.toUpperCase();
   if (s.timeUnits !== undefined) attrs.time_units = s.timeUnits;
   if (s.saveStep !== undefined) attrs['isee:save_interval'] = formatNumber(s.saveStep);
-  w.node(tag, attrs, () => {
+  w.node('sim_specs', attrs, () => {
     if (s.start !== undefined) w.leaf('start', {}, formatNumber(s.start));
     if (s.stop !== undefined) w.leaf('stop', {}, formatNumber(s.stop));
     if (s.dt !== undefined) {
       if (s.dtReciprocal) w.leaf('dt', { reciprocal: 'true' }, formatNumber(reciprocal(s.dt)));
       else w.leaf('dt', {}, formatNumber(s.dt));
+    }
+    // Vensim's controls may be equations: the numbers above are their initial values, for other tools.
+    for (const [spec, eq] of Object.entries(s.equations ?? {})) {
+      if (eq) w.leaf(`${SLUICE_PREFIX}:eqn`, { spec }, equationText(eq, style));
     }
   });
 }
@@ -86,8 +93,22 @@ function writeDimensions(w: XmlWriter, dims: Dimension[]): void {
   if (dims.length === 0) return;
   w.node('dimensions', {}, () => {
     for (const d of dims) {
-      if (d.numbered) w.leaf('dim', { name: d.name, size: d.elements.length });
-      else w.node('dim', { name: d.name }, () => d.elements.forEach((e) => w.leaf('elem', { name: e })));
+      // Vensim's subranges, equivalences and mappings have no XMILE form: Sluice's extension keeps them.
+      const attrs: Attrs = { name: d.name, [`${SLUICE_PREFIX}:parent`]: d.parent, [`${SLUICE_PREFIX}:alias_of`]: d.aliasOf };
+      const maps = (): void => {
+        for (const m of d.mappings ?? []) {
+          if (!m.elements) w.leaf(`${SLUICE_PREFIX}:map`, { to: m.to });
+          else w.node(`${SLUICE_PREFIX}:map`, { to: m.to }, () => m.elements?.forEach((e) => w.leaf(`${SLUICE_PREFIX}:elem`, { name: e })));
+        }
+      };
+      if (d.numbered && !d.mappings?.length) w.leaf('dim', { ...attrs, size: d.elements.length });
+      else if (d.numbered) w.node('dim', { ...attrs, size: d.elements.length }, maps);
+      else {
+        w.node('dim', attrs, () => {
+          d.elements.forEach((e) => w.leaf('elem', { name: e }));
+          maps();
+        });
+      }
     }
   });
 }
@@ -104,6 +125,12 @@ function writeModel(w: XmlWriter, model: Model, name: string | undefined, style:
       }
     });
     if (model.doc !== undefined) w.leaf('doc', {}, model.doc);
+    for (const loop of model.loops ?? []) {
+      w.node(`${SLUICE_PREFIX}:loop`, { name: loop.name }, () => {
+        for (const v of loop.variables) w.leaf(`${SLUICE_PREFIX}:var`, { name: v });
+        if (loop.doc !== undefined) w.leaf(`${SLUICE_PREFIX}:doc`, {}, loop.doc);
+      });
+    }
     // Raw views from a modern file go back as they were; a model without (or with legacy) views gets a drawn one.
     if (model.views !== undefined && model.views.trimStart().startsWith('<views')) w.raw(model.views);
     else writeGeneratedView(w, { ...model, variables });
@@ -114,7 +141,7 @@ function writeMacro(w: XmlWriter, macro: Macro, style: EquationStyle): void {
   w.node('macro', { name: macro.name }, () => {
     for (const p of macro.parameters) w.leaf('parm', {}, p);
     if (macro.equation) w.leaf('eqn', {}, equationText(macro.equation, style));
-    if (macro.simSpecs) writeSimSpecs(w, macro.simSpecs);
+    if (macro.simSpecs) writeSimSpecs(w, macro.simSpecs, style);
     if (macro.doc !== undefined) w.leaf('doc', {}, macro.doc);
     if (macro.variables.length > 0) {
       const variables = withNamedNetFlows(macro.variables);

@@ -45,7 +45,7 @@ describe('export', () => {
   const text = exportXmile(teacup());
 
   it('writes the XMILE and isee namespaces and a header Stella reads', () => {
-    expect(text).toContain('<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:isee="http://iseesystems.com/XMILE">');
+    expect(text).toContain('<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:isee="http://iseesystems.com/XMILE" xmlns:sluice="https://sluice.dev/xmile">');
     expect(text).toContain('<smile version="1.0" namespace="std, isee"/>');
     expect(text).toContain('<name>Teacup &amp; Co</name>');
   });

@@ -1,5 +1,6 @@
 import { displayName, type ElementEquation, type Equation, type Stock, type Variable } from '@sluice/ir';
 import { printEquation } from '@sluice/language';
+import { SLUICE_PREFIX } from '../extension.js';
 import { writeGraphicalFunction } from './graphical-function.js';
 import type { Attrs, XmlWriter } from './xml-writer.js';
 
@@ -50,6 +51,7 @@ export function writeVariable(w: XmlWriter, v: Variable, ref: RefName, style: Eq
   }
   w.node(v.kind, attrs, () => {
     writeEquations(w, v, style);
+    writeActiveInitial(w, v.initialEquation, style);
     if (v.kind === 'stock') writeStockParts(w, v, ref, style);
     if (v.kind === 'flow') {
       if (v.nonNegative) w.leaf('non_negative');
@@ -82,9 +84,18 @@ function writeEquations(w: XmlWriter, v: Variable, style: EquationStyle): void {
 
 function writeElement(w: XmlWriter, e: ElementEquation, sharedEquation: boolean, style: EquationStyle): void {
   w.node('element', { subscript: e.subscripts.join(', ') }, () => {
-    if (!sharedEquation) w.leaf('eqn', {}, equationText(e.equation, style));
+    // An element that is only a lookup (called by name) has no equation to write.
+    const lookupOnly = e.gf !== undefined && e.equation.expr === null && e.equation.text.trim() === '';
+    if (!sharedEquation && !lookupOnly) w.leaf('eqn', {}, equationText(e.equation, style));
     if (e.gf) writeGraphicalFunction(w, e.gf);
+    writeActiveInitial(w, e.initialEquation, style);
+    if (e.netFlow) w.leaf(`${SLUICE_PREFIX}:net_flow`, {}, equationText(e.netFlow, style));
   });
+}
+
+/** Vensim's ACTIVE INITIAL: XMILE has one equation per variable, so the initial one is an extension. */
+function writeActiveInitial(w: XmlWriter, eq: Equation | undefined, style: EquationStyle): void {
+  if (eq) w.leaf(`${SLUICE_PREFIX}:active_initial`, {}, equationText(eq, style));
 }
 
 function writeStockParts(w: XmlWriter, s: Stock, ref: RefName, style: EquationStyle): void {

@@ -1,6 +1,7 @@
 import type { ElementEquation, Equation, Variable } from '@sluice/ir';
 import type { ImportContext } from './context.js';
 import { readEquation, type ReadEquation } from './equation.js';
+import { readActiveInitial } from './extensions.js';
 import { readGraphicalFunction } from './graphical-function.js';
 import { parseNumber } from './numbers.js';
 import { trimMapped } from './source-text.js';
@@ -28,12 +29,19 @@ export function readElement(node: XNode, v: Variable, shared: ReadEquation | und
   }
   const gfNode = child(node, 'gf');
   const gf = gfNode ? readGraphicalFunction(gfNode, ctx, v.name) : undefined;
+  // An element that is only a lookup, called by name: no equation, as the IR keeps such elements.
+  if (!equation && !eqnNode && gf) equation = { text: '', expr: null };
   if (!equation) {
     if (!eqnNode) ctx.error('missing-equation', `element [${subscripts.join(', ')}] of "${v.name}" has no <eqn>`, node, v.name);
     return [];
   }
   const out: ElementEquation = { subscripts, equation };
   if (gf) out.gf = gf;
+  const initial = readActiveInitial(node, ctx, v.name);
+  if (initial) out.initialEquation = initial;
+  const netFlowNode = ctx.sluiceChildren(node, 'net_flow')[0];
+  const netFlow = netFlowNode ? readEquation(netFlowNode, ctx, v.name).equation : undefined;
+  if (netFlow) out.netFlow = netFlow;
   return [out];
 }
 

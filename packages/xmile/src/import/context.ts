@@ -6,7 +6,20 @@ import type { XNode } from './xml-tree.js';
 export class ImportContext {
   readonly diagnostics: Diagnostic[] = [];
 
+  /** The prefix the file binds to Sluice's extension namespace, if it binds one. */
+  sluicePrefix: string | undefined;
+
   constructor(readonly src: SourceText) {}
+
+  /** Whether an element is one of Sluice's extensions (`<sluice:...>`). */
+  isSluice(node: XNode): boolean {
+    return this.sluicePrefix !== undefined && node.prefix === this.sluicePrefix;
+  }
+
+  /** The Sluice extension children of an element with this local name. */
+  sluiceChildren(node: XNode, local: string): XNode[] {
+    return node.children.filter((c) => c.local === local && this.isSluice(c));
+  }
 
   /** Where an element starts (its `<`), or an offset. */
   locOf(at: XNode | number): SourceLoc {

@@ -1,5 +1,6 @@
 import { canonicalName, type Dimension } from '@sluice/ir';
 import type { ImportContext } from './context.js';
+import { readDimensionExtensions } from './extensions.js';
 import { parseNumber } from './numbers.js';
 import { attr, childrenNamed, type XNode } from './xml-tree.js';
 
@@ -40,6 +41,7 @@ export function readDimensions(node: XNode, ctx: ImportContext): Dimension[] {
       ctx.error('empty-dimension', `dimension "${name}" has neither <elem> children nor a size`, dim);
       continue;
     }
+    readDimensionExtensions(dim, d, ctx);
     out.push(d);
   }
   return out;

@@ -1,5 +1,6 @@
 import { error, fail, ok, type Project, type Result } from '@sluice/ir';
 import { XMLValidator } from 'fast-xml-parser';
+import { SLUICE_NS } from '../extension.js';
 import { ImportContext } from './context.js';
 import { readProject } from './project.js';
 import { SourceText } from './source-text.js';
@@ -65,9 +66,18 @@ function importChecked(text: string, options: ImportXmileOptions): Result<Projec
     return fail([error('not-xmile', `not an XMILE file: expected a single <xmile> root element, found ${found}`, at(root?.start ?? 0))]);
   }
   const ctx = new ImportContext(src);
+  ctx.sluicePrefix = extensionPrefix(root.attrs);
   const project = readProject(root, ctx, file);
   if (!project || ctx.hasErrors) return fail(ctx.diagnostics);
   return ok(project, ctx.diagnostics);
+}
+
+/** The prefix a file binds to Sluice's namespace on its root (`xmlns:sluice="…"`). */
+function extensionPrefix(attrs: Record<string, string>): string | undefined {
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k.startsWith('xmlns:') && v.trim() === SLUICE_NS) return k.slice('xmlns:'.length);
+  }
+  return undefined;
 }
 
 /** UTF-8 length, counted only as far as the limit needs. */

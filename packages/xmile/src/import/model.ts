@@ -1,6 +1,7 @@
 import { canonicalName, type Model, type Variable } from '@sluice/ir';
 import { readBehavior, type Behavior } from './behavior.js';
 import type { ImportContext } from './context.js';
+import { readLoops } from './extensions.js';
 import { nameAsWritten } from './names.js';
 import { readVariable, VARIABLE_KINDS, type EmptyEquation } from './variable.js';
 import { attr, child, childrenNamed, outerXml, textOf, type XNode } from './xml-tree.js';
@@ -57,6 +58,8 @@ export function readModel(node: XNode, ctx: ImportContext, fileBehavior: Behavio
     model.variables.push(v);
   }
   if (groups.length > 0) model.groups = groups;
+  const loops = readLoops(node, ctx);
+  if (loops) model.loops = loops;
   const views = child(node, 'views');
   if (views) model.views = outerXml(views, ctx.src);
   else if (legacy) {

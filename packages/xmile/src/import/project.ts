@@ -2,6 +2,7 @@ import { canonicalName, type Dimension, type Macro, type Model, Project, SimSpec
 import { DEFAULT_BEHAVIOR, readBehavior, type Behavior } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readDimensions } from './dimensions.js';
+import { readDialectExtension } from './extensions.js';
 import { readMacro } from './macro.js';
 import { modelLabel, readModel, type ReadModel } from './model.js';
 import { readSimSpecs } from './sim-specs.js';
@@ -102,6 +103,15 @@ function readHeader(header: XNode, project: Project, ctx: ImportContext): void {
     if (vendor !== undefined) project.source.vendor = vendor;
     if (product !== undefined) project.source.product = product;
   }
+  project.dialect = readDialectExtension(header, ctx) ?? (fromVensim(vendor, product) ? 'vensim' : 'xmile');
+}
+
+/**
+ * A file Vensim wrote (or xmutil converted from Vensim) keeps Vensim's meaning of the builtins
+ * that differ (INT truncates, ...): the project follows the file's origin.
+ */
+function fromVensim(vendor: string | undefined, product: string | undefined): boolean {
+  return /ventana|vensim|xmutil/i.test(vendor ?? '') || /vensim|xmutil/i.test(product ?? '');
 }
 
 function formatOf(file: string | undefined): SourceFormat {

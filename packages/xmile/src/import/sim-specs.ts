@@ -1,5 +1,6 @@
 import type { IntegrationMethod, SimSpecs } from '@sluice/ir';
 import type { ImportContext } from './context.js';
+import { readSimSpecEquations } from './extensions.js';
 import { readNumber, readNumberAttr } from './numbers.js';
 import { attr, child, type XNode } from './xml-tree.js';
 
@@ -56,6 +57,8 @@ export function readSimSpecs(node: XNode, ctx: ImportContext, partial = false): 
   if (out.start !== undefined && out.stop !== undefined && out.stop < out.start) {
     ctx.error('bad-stop', `stop time (${out.stop}) is before start time (${out.start})`, stopNode ?? node);
   }
+  const equations = readSimSpecEquations(node, ctx);
+  if (equations) out.equations = equations;
   if (partial) return out;
   if (ctx.diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   return out as SimSpecs;

@@ -5,6 +5,7 @@ import { nonNegativeFlag } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readConveyor } from './conveyor.js';
 import { readEquation, type ReadEquation } from './equation.js';
+import { readActiveInitial } from './extensions.js';
 import { readGraphicalFunction } from './graphical-function.js';
 import { readModule } from './module.js';
 import { canonicalPath, nameAsWritten } from './names.js';
@@ -115,7 +116,9 @@ function readCommon(node: XNode, v: Variable, r: VariableReader): void {
     if (names.some((n) => n === '')) ctx.error('missing-name', `a <dim> of "${v.name}" has no name`, dims, v.name);
     v.dimensions = names.filter((n) => n !== '');
   }
-  keepExtras(node, v, ctx.src.text);
+  keepExtras(node, v, ctx);
+  const initial = readActiveInitial(node, ctx, v.name);
+  if (initial) v.initialEquation = initial;
   if (v.kind === 'module') return;
 
   const standalone = node.local === 'gf';
@@ -165,9 +168,12 @@ function readDoc(doc: XNode, v: Variable, ctx: ImportContext): void {
 }
 
 /** Display children and attributes the IR does not model, kept verbatim for export. */
-function keepExtras(node: XNode, v: Variable, text: string): void {
-  const raw = node.children.filter((c) => DISPLAY.has(c.local) || c.prefix !== undefined).map((c) => text.slice(c.start, c.end));
-  const attrs = Object.fromEntries(Object.entries(node.attrs).filter(([k]) => !KNOWN_ATTRS.has(k)));
+function keepExtras(node: XNode, v: Variable, ctx: ImportContext): void {
+  const text = ctx.src.text;
+  // Sluice's own extensions are read into the IR, and written again from it.
+  const raw = node.children.filter((c) => !ctx.isSluice(c) && (DISPLAY.has(c.local) || c.prefix !== undefined)).map((c) => text.slice(c.start, c.end));
+  const own = ctx.sluicePrefix === undefined ? undefined : `${ctx.sluicePrefix}:`;
+  const attrs = Object.fromEntries(Object.entries(node.attrs).filter(([k]) => !KNOWN_ATTRS.has(k) && !(own && k.startsWith(own))));
   if (raw.length > 0) v.extra = { ...v.extra, raw };
   if (Object.keys(attrs).length > 0) v.extra = { ...v.extra, attrs };
 }

@@ -1,0 +1,72 @@
+import type { Dialect, Dimension, Equation, Model, SimSpecs } from '@sluice/ir';
+import type { ImportContext } from './context.js';
+import { readEquation } from './equation.js';
+import { attr, textOf, type XNode } from './xml-tree.js';
+
+/**
+ * Sluice's namespaced extensions (see `../extension.ts`), read back into the IR. Each is
+ * optional: a file without them reads exactly as before.
+ */
+
+const SPEC_KEYS = new Set(['start', 'stop', 'dt', 'saveStep']);
+
+/** `<sluice:dialect>` in `<header>`: whose builtin semantics the equations follow. */
+export function readDialectExtension(header: XNode, ctx: ImportContext): Dialect | undefined {
+  const node = ctx.sluiceChildren(header, 'dialect')[0];
+  if (!node) return undefined;
+  const value = textOf(node, ctx.src).value.trim().toLowerCase();
+  if (value === 'vensim' || value === 'xmile') return value;
+  ctx.error('bad-dialect', `<${node.name}> must be "vensim" or "xmile", not "${value}"`, node);
+  return undefined;
+}
+
+/** `<sluice:active_initial>` in a variable or `<element>`: Vensim's ACTIVE INITIAL equation. */
+export function readActiveInitial(node: XNode, ctx: ImportContext, variable: string): Equation | undefined {
+  const n = ctx.sluiceChildren(node, 'active_initial')[0];
+  return n ? readEquation(n, ctx, variable).equation : undefined;
+}
+
+/** `sluice:parent`, `sluice:alias_of` and `<sluice:map to>` on a `<dim>`: Vensim subranges, equivalences and mappings. */
+export function readDimensionExtensions(node: XNode, d: Dimension, ctx: ImportContext): void {
+  const p = ctx.sluicePrefix;
+  if (p === undefined) return;
+  const parent = node.attrs[`${p}:parent`];
+  if (parent !== undefined) d.parent = parent;
+  const alias = node.attrs[`${p}:alias_of`];
+  if (alias !== undefined) d.aliasOf = alias;
+  const maps = ctx.sluiceChildren(node, 'map');
+  if (maps.length === 0) return;
+  d.mappings = maps.map((m) => {
+    const elements = ctx.sluiceChildren(m, 'elem').map((e) => attr(e, 'name') ?? '');
+    return elements.length > 0 ? { to: attr(m, 'to') ?? '', elements } : { to: attr(m, 'to') ?? '' };
+  });
+}
+
+/** `<sluice:eqn spec="dt">` in `<sim_specs>`: a control given by an equation (its number is the standard element). */
+export function readSimSpecEquations(node: XNode, ctx: ImportContext): SimSpecs['equations'] | undefined {
+  const out: NonNullable<SimSpecs['equations']> = {};
+  for (const n of ctx.sluiceChildren(node, 'eqn')) {
+    const spec = attr(n, 'spec') ?? '';
+    if (!SPEC_KEYS.has(spec)) {
+      ctx.error('bad-sim-spec-equation', `<${n.name}> names spec "${spec}"; expected start, stop, dt or saveStep`, n);
+      continue;
+    }
+    const eq = readEquation(n, ctx, spec).equation;
+    if (eq) out[spec as keyof typeof out] = eq;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** `<sluice:loop name>` in a `<model>`: a named feedback loop, its `<sluice:var name>`s and `<sluice:doc>`. */
+export function readLoops(node: XNode, ctx: ImportContext): Model['loops'] {
+  const loops = ctx.sluiceChildren(node, 'loop').map((l) => {
+    const loop: NonNullable<Model['loops']>[number] = {
+      name: attr(l, 'name') ?? '',
+      variables: ctx.sluiceChildren(l, 'var').map((v) => attr(v, 'name') ?? ''),
+    };
+    const doc = ctx.sluiceChildren(l, 'doc')[0];
+    if (doc) loop.doc = textOf(doc, ctx.src).value;
+    return loop;
+  });
+  return loops.length > 0 ? loops : undefined;
+}
