@@ -1,10 +1,10 @@
 // The CLI as the security tests drive it: in-process through `runCli` (fast, from source), and
 // as a user would, by spawning the built binary (`npm test` builds it first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { vi } from 'vitest';
+import { afterAll, vi } from 'vitest';
 import { runCli } from '@sluice/cli';
 
 export interface CliOutcome {
@@ -40,8 +40,16 @@ export function spawnSluice(cwd: string, ...args: string[]): CliOutcome {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder, removed when the test file ends. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'sluice-security-'));
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-security-'));
+  made.push(dir);
+  return dir;
 }
 
 export function writeIn(dir: string, name: string, text: string): string {
