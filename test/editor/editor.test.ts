@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -292,6 +292,32 @@ run('the editor in a browser', () => {
     await page.keyboard.press('Control+Space');
     await expect.poll(() => suggest.textContent(), { timeout: 10_000 }).toContain('STEP');
     await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('saves the model as text and as XMILE, and the results as CSV', async () => {
+    const { page, errors } = await editor.open();
+    await openFile(page, 'teacup.sluice', teacup);
+    await waitForFinal(page, 'teacup_temperature', teacupAt30(70));
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    };
+    expect(await saved('#save-text')).toEqual({ name: 'teacup.sluice', text: teacup });
+    const xmile = await saved('#save-xmile');
+    expect(xmile.name).toBe('teacup.xmile');
+    expect(xmile.text).toMatch(/<xmile[^>]*version="1.0"/);
+    expect(xmile.text).toContain('<stop>30</stop>');
+    const csv = await saved('#save-csv');
+    expect(csv.name).toBe('teacup-results.csv');
+    const rows = csv.text.trim().split('\n');
+    expect(rows).toHaveLength(242);
+    const header = rows[0]?.split(',') ?? [];
+    const last = rows[241]?.split(',') ?? [];
+    expect(Number(last[0])).toBe(30);
+    expect(Number(last[header.indexOf('Teacup_Temperature')])).toBeCloseTo(teacupAt30(70), 9);
     expect(errors).toEqual([]);
     await page.context().close();
   });
