@@ -8,8 +8,10 @@ import { MATH_BUILTINS } from './math.js';
 import { MEMORY_BUILTINS } from './memory.js';
 import { RANDOM_BUILTINS } from './random.js';
 import { CONVEYOR_BUILTINS } from './stella-conveyor.js';
+import { STELLA_BUILTINS, STELLA_LOWERED_BUILTINS } from './stella.js';
 import { TIME_INPUT_BUILTINS } from './time-inputs.js';
 import { VENSIM_BUILTINS } from './vensim.js';
+import { VENSIM_LOOKUP_BUILTINS } from './vensim-lookups.js';
 import { VENSIM_VECTOR_BUILTINS } from './vensim-vectors.js';
 import type { BuiltinSpec } from './types.js';
 
@@ -25,11 +27,14 @@ export const BUILTINS: readonly BuiltinSpec[] = [
   ...LOOKUP_BUILTINS,
   ...MEMORY_BUILTINS,
   ...LOWERED_BUILTINS,
+  ...STELLA_LOWERED_BUILTINS,
+  ...STELLA_BUILTINS,
   ...CONVEYOR_BUILTINS,
   ...ARRAY_BUILTINS,
   ...RANDOM_BUILTINS,
   ...VENSIM_BUILTINS,
   ...VENSIM_VECTOR_BUILTINS,
+  ...VENSIM_LOOKUP_BUILTINS,
 ];
 
 const byName = new Map<string, BuiltinSpec>();

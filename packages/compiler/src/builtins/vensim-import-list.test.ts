@@ -79,3 +79,16 @@ describe("the Vensim-import issue's builtins", () => {
     });
   }
 });
+
+describe("Vensim's lookup readings", () => {
+  const table = 'tab((0, 0), (2, 10), (4, 20)) ~~|';
+  it('LOOKUP EXTRAPOLATE extends the end segments', () => {
+    expect(run(`${table}\nx = LOOKUP EXTRAPOLATE(tab, Time * 2 - 2) ~~|`)).toEqual([-10, 0, 10, 20, 30]);
+  });
+  it('LOOKUP FORWARD takes the next point at or beyond x', () => {
+    expect(run(`${table}\nx = LOOKUP FORWARD(tab, Time - 0.5) ~~|`)).toEqual([0, 10, 10, 20, 20]);
+  });
+  it('LOOKUP BACKWARD takes the last point at or below x', () => {
+    expect(run(`${table}\nx = LOOKUP BACKWARD(tab, Time + 0.5) ~~|`)).toEqual([0, 0, 10, 10, 20]);
+  });
+});

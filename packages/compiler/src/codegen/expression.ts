@@ -4,7 +4,7 @@ import type { Pass } from '../graph/dependencies.js';
 import { stridesOf, type DimInfo } from '../graph/dimensions.js';
 import type { Node, ResolutionMap } from '../graph/nodes.js';
 import { SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME } from './compiled-model.js';
-import { lookupHelperName } from './helpers.js';
+import { lookupHelperName, lookupModeCode, lookupModeHelper } from './helpers.js';
 import type { Layout } from './layout.js';
 import { numberLiteral } from './number-literal.js';
 import { emitVectorSelect } from './vector-select.js';
@@ -318,11 +318,11 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
             if (!sel || sel.some((s) => 'all' in s)) return fail(`'${ref.display}' needs one table here: subscript it or call it inside its dimensions`, e);
             const strides = stridesOf(dims);
             const k = offsetSource(0, sel.map((s, j) => ({ index: (s as { index: string }).index, stride: strides[j]! })));
-            if (!/^\d+$/.test(k)) return `h.lookupIn(g, ${ctx.layout.tableDirectory(gfs)}, ${k}, ${emit(r.x)})`;
+            if (!/^\d+$/.test(k)) return `h.lookupIn(g, ${ctx.layout.tableDirectory(gfs)}, ${k}, ${emit(r.x)}, ${lookupModeCode(r.mode)})`;
             gf = gfs[Number(k)]!;
           }
           const t = ctx.layout.tableOf(gf);
-          return `h.${lookupHelperName(t.type)}(g, ${t.offset}, ${t.count}, ${emit(r.x)})`;
+          return `h.${r.mode ? lookupModeHelper(r.mode) : lookupHelperName(t.type)}(g, ${t.offset}, ${t.count}, ${emit(r.x)})`;
         }
         case 'memory': {
           const m = r.call;

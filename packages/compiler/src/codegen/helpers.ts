@@ -1,4 +1,5 @@
 import type { GraphicalFunctionType } from '@sluice/ir';
+import type { LookupMode } from '../graph/nodes.js';
 import { createConveyorBelts, type ConveyorBelts } from './conveyor-belts.js';
 import { createDraw, DISTRIBUTION, type Draw } from './distributions.js';
 
@@ -19,8 +20,13 @@ export interface Helpers {
   lookup(g: Float64Array, off: number, n: number, x: number): number;
   lookupExtrapolate(g: Float64Array, off: number, n: number, x: number): number;
   lookupDiscrete(g: Float64Array, off: number, n: number, x: number): number;
-  /** Table `k` of the directory at `dir` (entries: offset, count, type code). */
-  lookupIn(g: Float64Array, dir: number, k: number, x: number): number;
+  /** The y of the first point at or beyond x (Vensim's LOOKUP FORWARD). */
+  lookupForward(g: Float64Array, off: number, n: number, x: number): number;
+  /**
+   * Table `k` of the directory at `dir` (entries: offset, count, type code), read as its type
+   * says, or as `mode` says when it is not -1 (`lookupModeCode`).
+   */
+  lookupIn(g: Float64Array, dir: number, k: number, x: number, mode?: number): number;
   /** `v[base + (position - 1) * stride]`, or NaN when the (rounded) position is outside 1..n. */
   elementAt(v: Float64Array, base: number, stride: number, n: number, position: number): number;
   /** Position (1-based) of the `rank`-th smallest of the run of slots; negative counts from the largest. */
@@ -88,6 +94,21 @@ function lookupExtrapolate(g: Float64Array, off: number, n: number, x: number): 
   if (x < g[off]!) return end(0, 1);
   if (x > g[off + n - 1]!) return end(n - 2, n - 1);
   return lookupContinuous(g, off, n, x);
+}
+
+function lookupForward(g: Float64Array, off: number, n: number, x: number): number {
+  if (n === 0 || Number.isNaN(x)) return NaN;
+  const ys = off + n;
+  if (x > g[off + n - 1]!) return g[ys + n - 1]!;
+  // The first point whose x is at or above the input.
+  let lo = -1;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (g[off + mid]! >= x) hi = mid;
+    else lo = mid;
+  }
+  return g[ys + hi]!;
 }
 
 function lookupDiscrete(g: Float64Array, off: number, n: number, x: number): number {
@@ -211,9 +232,11 @@ export function createHelpers(run: HelperRun): Helpers {
     lookup: lookupContinuous,
     lookupExtrapolate,
     lookupDiscrete,
-    lookupIn(g, dir, k, x) {
+    lookupForward,
+    lookupIn(g, dir, k, x, mode = -1) {
       const e = dir + 3 * k;
-      const type = g[e + 2];
+      if (mode === 3) return lookupForward(g, g[e]!, g[e + 1]!, x);
+      const type = mode >= 0 ? mode : g[e + 2];
       const f = type === 1 ? lookupExtrapolate : type === 2 ? lookupDiscrete : lookupContinuous;
       return f(g, g[e]!, g[e + 1]!, x);
     },
@@ -242,4 +265,14 @@ export function createHelpers(run: HelperRun): Helpers {
 
 export function lookupHelperName(type: GraphicalFunctionType): 'lookup' | 'lookupExtrapolate' | 'lookupDiscrete' {
   return type === 'extrapolate' ? 'lookupExtrapolate' : type === 'discrete' ? 'lookupDiscrete' : 'lookup';
+}
+
+/** The helper reading a table as a Vensim lookup call asks, whatever the table's own type. */
+export function lookupModeHelper(mode: LookupMode): 'lookupExtrapolate' | 'lookupForward' | 'lookupDiscrete' {
+  return mode === 'extrapolate' ? 'lookupExtrapolate' : mode === 'forward' ? 'lookupForward' : 'lookupDiscrete';
+}
+
+/** `lookupIn`'s mode argument: -1 for the table's own type, else the type code (3: forward). */
+export function lookupModeCode(mode: LookupMode | undefined): number {
+  return mode === undefined ? -1 : mode === 'extrapolate' ? 1 : mode === 'backward' ? 2 : 3;
 }

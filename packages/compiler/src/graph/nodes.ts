@@ -60,6 +60,9 @@ export type MemoryCall =
   /** `delayId` is the first of `input.size` consecutive histories. */
   | { kind: 'delay'; input: Node; initial: Node; delayId: number };
 
+/** How a Vensim lookup call reads its table, overriding the table's own type. */
+export type LookupMode = 'extrapolate' | 'forward' | 'backward';
+
 /** What a name or call in an equation turned out to mean. */
 export type Resolved =
   | { kind: 'node'; node: Node }
@@ -70,6 +73,8 @@ export type Resolved =
       gf: GraphicalFunction;
       x: Expr;
       array?: ArrayedTable;
+      /** Read the table this way whatever its own type (Vensim's LOOKUP EXTRAPOLATE, FORWARD, BACKWARD). */
+      mode?: LookupMode;
     }
   | { kind: 'memory'; call: MemoryCall };
 

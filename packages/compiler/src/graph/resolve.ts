@@ -216,17 +216,21 @@ export function resolveModel(
     }
     const args = c.args;
     switch (spec.name) {
-      case 'LOOKUP': {
+      case 'LOOKUP':
+      case 'LOOKUP_EXTRAPOLATE':
+      case 'LOOKUP_FORWARD':
+      case 'LOOKUP_BACKWARD': {
         const t = args[0]!;
         const name = t.kind === 'var' ? t.name : undefined;
         const tv = name === undefined ? undefined : (tables.get(name) ?? byIdent.get(name)?.variable);
         const table = tv ? tableOf(tv) : undefined;
         if (!table || !tv) {
-          diags.push(error('not-a-graphical-function', 'the first argument of LOOKUP must name a graphical function', locOf(t, owner), owner.name));
+          diags.push(error('not-a-graphical-function', `the first argument of ${spec.name.replace(/_/g, ' ')} must name a graphical function`, locOf(t, owner), owner.name));
           return;
         }
         const array = arrayedTable(tv, t.kind === 'var' ? t : undefined);
-        resolution.set(c, { kind: 'lookup', gf: table, x: args[1]!, ...(array ? { array } : {}) });
+        const mode = spec.name === 'LOOKUP_EXTRAPOLATE' ? 'extrapolate' : spec.name === 'LOOKUP_FORWARD' ? 'forward' : spec.name === 'LOOKUP_BACKWARD' ? 'backward' : undefined;
+        resolution.set(c, { kind: 'lookup', gf: table, x: args[1]!, ...(array ? { array } : {}), ...(mode ? { mode } : {}) });
         visit(args[1]!, owner, at);
         return;
       }
