@@ -27,7 +27,7 @@ describe('dominance reports', () => {
   // gain -> s: |-16 / 32| = 0.5; loss -> s: -|-48 / 32| = -1.5 (and the same at the next
   // step); s -> each flow 1; relative 0.5 / 2 = 0.25 and -1.5 / 2 = -0.75.
   it('prints the loops, the dominant loop per period and relative scores at chosen times', () => {
-    expect(formatDominance(run(), [2])).toBe(
+    expect(formatDominance(run(), { at: [2] })).toBe(
       [
         'L1 (R): s -> gain -> s',
         'B1 (B): s -> loss -> s',

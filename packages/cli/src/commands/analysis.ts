@@ -98,7 +98,7 @@ function dominanceCommand(model: string, variable: string, max: number, at: numb
   if (format === 'csv') process.stdout.write(dominanceCsv(result.value));
   else {
     process.stdout.write(`Loops through ${variable}, scored by Loops That Matter (relative loop score: share of the change the loop explains, + reinforcing, - balancing)\n\n`);
-    process.stdout.write(result.value.loops.length === 0 ? `no feedback loop passes through ${variable}\n` : formatDominance(result.value, at));
+    process.stdout.write(result.value.loops.length === 0 ? `no feedback loop passes through ${variable}\n` : formatDominance(result.value, at === undefined ? {} : { at }));
   }
   return 0;
 }
