@@ -92,3 +92,16 @@ describe("Vensim's lookup readings", () => {
     expect(run(`${table}\nx = LOOKUP BACKWARD(tab, Time + 0.5) ~~|`)).toEqual([0, 0, 10, 10, 20]);
   });
 });
+
+describe("Vensim's matrix and vector functions", () => {
+  it('INVERT MATRIX inverts over the last two subscripts', () => {
+    const m = 'r: (r1-r2) ~~|\nk: (k1-k2) ~~|\nm[r, k] = 4, 7; 2, 6 ~~|\ninv[r, k] = INVERT MATRIX(m[r, k], 2) ~~|\nx = inv[r1, k1] * 100 + inv[r2, k1] * 10 + inv[r1, k2] ~~|';
+    // The inverse of [[4, 7], [2, 6]] is [[0.6, -0.7], [-0.2, 0.4]].
+    expect(run(m)[0]).toBeCloseTo(60 - 2 - 0.7, 12);
+  });
+  it('VECTOR SELECT pairs wildcards of different dimensions as all combinations', () => {
+    const m = 'e: (e1-e2) ~~|\nw[e] = 2, 5 ~~|\nx = VECTOR SELECT(sel[d!], w[e!], -1, 6, 0) ~~|';
+    // Two selected elements of d, each with both elements of e: 2 * (2 + 5).
+    expect(run(m)[0]).toBe(14);
+  });
+});

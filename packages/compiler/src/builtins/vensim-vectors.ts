@@ -15,4 +15,13 @@ export const VENSIM_VECTOR_BUILTINS: BuiltinSpec[] = [
     differences:
       "Action 5 follows what Vensim computes (expression ^ selection), not its help text. The error action is accepted and ignored: Sluice reports no run-time errors, and gives `missing` for an empty selection. An action outside 0-10 gives NaN.",
   },
+  {
+    name: 'INVERT_MATRIX',
+    family: 'array',
+    params: [{ name: 'matrix' }, { name: 'n' }],
+    summary:
+      "The inverse of the square matrix spanned by the last two subscripts of `matrix` (written with all its subscripts: `INVERT MATRIX(m[c, r, k], n)` in an equation over c, r, k), element by element; NaN where the matrix is singular.",
+    dialects: ['vensim'],
+    differences: '`n` is accepted and the size taken from the dimensions. Each element solves its own column by Gaussian elimination with partial pivoting, in scratch space kept between steps.',
+  },
 ];

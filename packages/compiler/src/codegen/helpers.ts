@@ -2,6 +2,7 @@ import type { GraphicalFunctionType } from '@sluice/ir';
 import type { LookupMode } from '../graph/nodes.js';
 import { createConveyorBelts, type ConveyorBelts } from './conveyor-belts.js';
 import { createDraw, DISTRIBUTION, type Draw } from './distributions.js';
+import { createInverter } from './matrix.js';
 
 /**
  * The functions generated code may call, passed in as `h`. Generated code reaches nothing else
@@ -40,6 +41,8 @@ export interface Helpers {
   max(v: Float64Array, start: number, stride: number, count: number): number;
   /** VECTOR SELECT's result from its running totals over the selected elements (`count` > 0). */
   vectorSelect(action: number, count: number, sum: number, prod: number, min: number, max: number): number;
+  /** Element (i, j) of the inverse of an n×n matrix of slots (Vensim's INVERT MATRIX); NaN if singular. */
+  invertElement(v: Float64Array, base: number, n: number, rowStride: number, colStride: number, i: number, j: number): number;
   /** A uniform draw from [min, max). */
   uniform(min: number, max: number): number;
   /** A normal draw, redrawn until it lies in [min, max]. */
@@ -226,6 +229,7 @@ export function createHelpers(run: HelperRun): Helpers {
       if (action === 4 || action === 10) return total / count;
       return NaN;
     },
+    invertElement: createInverter(),
     uniform: (min, max) => min + (max - min) * run.random(),
     normal: (mean, sd, min, max) => draw(DISTRIBUTION.normal, mean, sd, 0, 0, 1, min, max),
     draw,
