@@ -45,6 +45,7 @@ function lowerModel(project: Project, model: Model, counters: Map<string, number
         const lowered = found.builtin.lower(b, node.args, {
           dialect: found.dialect,
           order: (x) => initialValue(x, byIdent, project.simSpecs),
+          table: (x) => (x.kind === 'var' && !x.subscripts ? byIdent.get(x.name)?.gf : undefined),
         });
         if ('code' in lowered) {
           diagnostics.push(error(lowered.code, `${node.display}: ${lowered.message}`, loc, owner.name));

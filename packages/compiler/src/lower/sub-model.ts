@@ -1,5 +1,5 @@
 import { canonicalName } from '@sluice/ir';
-import type { Aux, Dialect, Equation, Expr, SourceLoc, Stock, SubscriptIndex, Variable } from '@sluice/ir';
+import type { Aux, Dialect, Equation, Expr, GraphicalFunction, SourceLoc, Stock, SubscriptIndex, Variable } from '@sluice/ir';
 import { bin, mapExpr, num, ref } from './expr-build.js';
 import type { EquationSite } from './variable-equations.js';
 
@@ -93,6 +93,15 @@ export class SubModel {
   /** Add an aux whose expression is already written in this sub-model's terms. */
   auxOf(part: string, e: Expr): Expr {
     this.out.push({ kind: 'aux', ...this.common(part, e) });
+    return this.ref(part);
+  }
+
+  /** Add an aux that reads graphical function `gf` at x (x already in this sub-model's terms). */
+  tableOf(part: string, x: Expr, gf: GraphicalFunction): Expr {
+    const v: Aux = { kind: 'aux', ...this.common(part, x), gf };
+    // A graphical function with no equation text is read as a bare table, not as one with an input.
+    v.equation = { ...v.equation!, text: `${this.prefix} input` };
+    this.out.push(v);
     return this.ref(part);
   }
 

@@ -1,16 +1,19 @@
-import type { Dialect, Expr } from '@sluice/ir';
+import type { Dialect, Expr, GraphicalFunction } from '@sluice/ir';
 import { num, ref } from '../expr-build.js';
 import type { SubModel } from '../sub-model.js';
 import { delayChain, smoothChain } from './stage-chains.js';
 import { forecast, npv, trend } from './trend.js';
 import { SAMPLE_IF_TRUE } from '../../builtins/vensim-sample-if-true.js';
 import { findBuiltin } from '../../builtins/registry.js';
+import { HISTORY, LOOKUPINV } from './stella.js';
 
 /** What lowering one call needs besides the sub-model it fills. */
 export interface StatefulContext {
   dialect: Dialect;
   /** The order argument's value at the initial time, or undefined when it cannot be known then. */
   order(e: Expr): number | undefined;
+  /** The graphical function an argument names (LOOKUPINV's table), if it names one. */
+  table?(e: Expr): GraphicalFunction | undefined;
 }
 
 export type LowerResult = Expr | { code: string; message: string };
@@ -97,6 +100,8 @@ const XMILE: Record<string, StatefulBuiltin> = {
   DELAYN: nthOrder('delay', 'xmile'),
   TREND: xmileTrend,
   FORCST: xmileForecast,
+  HISTORY,
+  LOOKUPINV,
 };
 
 const VENSIM: Record<string, StatefulBuiltin> = {
