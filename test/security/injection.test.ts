@@ -139,7 +139,7 @@ describe('through the CLI', () => {
   // Known bug (CLI, output/write-results.ts): the JSON writer fills a plain object, so a
   // variable named __proto__ sets its prototype instead of becoming a key, and its column is
   // lost. Remove `.fails` when fixed (Object.fromEntries or Object.create(null) would do).
-  it.fails('sluice run -f json keeps a variable named __proto__', async () => {
+  it('sluice run -f json keeps a variable named __proto__', async () => {
     const r = await cli('run', hostilePath('names.xmile'), '-f', 'json');
     const out = JSON.parse(r.stdout) as { variables: Record<string, number[]> };
     expect(Object.hasOwn(out.variables, '__proto__')).toBe(true);
@@ -154,7 +154,7 @@ describe('through the CLI', () => {
   // Known bug (CLI, scenarios/scenario-file.ts): overrides are copied into a plain object, so
   // an override of a constant named __proto__ sets the object's prototype and is silently
   // dropped (the run starts from the model's 1, not 100). Remove `.fails` when fixed.
-  it.fails('sluice run --scenario overrides a constant named __proto__', async () => {
+  it('sluice run --scenario overrides a constant named __proto__', async () => {
     const scenario = writeIn(tempDir(), 'proto.json', '{"name": "proto", "overrides": {"__proto__": 100}}');
     const r = await cli('run', hostilePath('names.xmile'), '--scenario', scenario, '--vars', '__proto__');
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['time,__proto__', '0,100', '1,103']);

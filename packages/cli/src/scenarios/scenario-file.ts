@@ -30,13 +30,14 @@ export function readScenarioFile(path: string): Result<Scenario> {
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
     return fail([error('scenario-shape', '"overrides" must be an object of variable names and numbers', at)]);
   }
-  const values: Record<string, number> = {};
-  for (const [key, value] of Object.entries(overrides as Record<string, unknown>)) {
+  const entries = Object.entries(overrides as Record<string, unknown>);
+  for (const [key, value] of entries) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       return fail([error('scenario-shape', `override "${key}" must be a finite number`, at)]);
     }
-    values[key] = value;
   }
+  // fromEntries defines own properties, so an override of a variable named __proto__ is kept.
+  const values = Object.fromEntries(entries) as Record<string, number>;
   const scenario: Scenario = { name, overrides: values, file: path };
   if (typeof obj['description'] === 'string') scenario.description = obj['description'];
   return ok(scenario);
