@@ -43,3 +43,36 @@ export function productOf(series: Float64Array[], length: number): Float64Array 
   for (const s of series) for (let t = 0; t < length; t++) out[t] = out[t]! * s[t]!;
   return out;
 }
+
+/**
+ * Every loop's score: the product of its links' series. Loops enumerated from the same stock
+ * share long runs of leading links, so loops are taken in the order of their link sequences
+ * and each keeps the partial products it shares with the one before: the work is the number of
+ * links not shared, not the sum of all loop lengths (a large model has thousands of loops).
+ */
+export function loopScores(loops: string[][], linkScore: (key: string) => Float64Array, length: number): Float64Array[] {
+  const order = loops.map((_, i) => i).sort((a, b) => compareSequences(loops[a]!, loops[b]!));
+  const out: Float64Array[] = new Array<Float64Array>(loops.length);
+  const prefix: Float64Array[] = [];
+  let previous: string[] = [];
+  for (const i of order) {
+    const keys = loops[i]!;
+    let shared = 0;
+    while (shared < keys.length && shared < previous.length && keys[shared] === previous[shared]) shared++;
+    for (let k = shared; k < keys.length; k++) {
+      const s = linkScore(keys[k]!);
+      const before = k === 0 ? undefined : prefix[k - 1]!;
+      const p = prefix[k] ?? (prefix[k] = new Float64Array(length));
+      if (before) for (let t = 0; t < length; t++) p[t] = before[t]! * s[t]!;
+      else p.set(s);
+    }
+    out[i] = prefix[keys.length - 1]!.slice();
+    previous = keys;
+  }
+  return out;
+}
+
+function compareSequences(a: string[], b: string[]): number {
+  for (let k = 0; k < a.length && k < b.length; k++) if (a[k] !== b[k]) return a[k]! < b[k]! ? -1 : 1;
+  return a.length - b.length;
+}

@@ -4,7 +4,7 @@ import { canonicalName, error, fail, ok, warning, type Diagnostic, type Project,
 import { buildCausalGraph } from '../graph/causal-graph.js';
 import { findLoops, type FeedbackLoop } from '../loops/find-loops.js';
 import { ceterisParibus } from './ceteris-paribus.js';
-import { flowToStockScore, instantLinkScore, productOf } from './link-score.js';
+import { flowToStockScore, instantLinkScore, loopScores, productOf } from './link-score.js';
 import { describeLink, linkKey, loweredPath, type LoweredLink } from './lowered-links.js';
 import { cyclePartitions, dominantPeriods, relativeScores, type DominancePeriod } from './relative-score.js';
 
@@ -158,7 +158,11 @@ export function loopDominance(project: Project, options: DominanceOptions = {}):
     warnings.push(warning('unscored-link', `the link ${from} -> ${to} has no score (${why}); loops through it are NaN`, undefined, to));
   }
 
-  const scores = report.loops.map((loop) => productOf(loop.links.map((l) => linkScore.get(linkKey(l.from, l.to))!), n));
+  const scores = loopScores(
+    report.loops.map((loop) => loop.links.map((l) => linkKey(l.from, l.to))),
+    (key) => linkScore.get(key)!,
+    n,
+  );
   const relative = relativeScores(scores, cyclePartitions(report.loops));
   const all: LoopScoreSeries[] = report.loops.map((loop, i) => ({ loop, number: i + 1, score: scores[i]!, relativeScore: relative[i]! }));
   const loops = wanted === undefined ? all : all.filter((l) => l.loop.idents.includes(wanted!));

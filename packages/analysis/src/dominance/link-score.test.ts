@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEquation, printEquation } from '@sluice/language';
 import type { Expr } from '@sluice/ir';
 import { ceterisParibus } from './ceteris-paribus.js';
-import { flowToStockScore, instantLinkScore } from './link-score.js';
+import { flowToStockScore, instantLinkScore, loopScores } from './link-score.js';
 
 describe('ceteris paribus equations', () => {
   const expr = (text: string): Expr => {
@@ -44,5 +44,11 @@ describe('link score formulas', () => {
     expect(flowToStockScore(series(5, 10), series(1, 5), 1)[1]).toBe(1.25);
     expect(flowToStockScore(series(4, 5), series(1, 5), -1)[1]).toBe(-0.25);
     expect(flowToStockScore(series(4, 4), series(1, 1), -1)[1]).toBe(0);
+  });
+
+  it('a loop score is the product of its link scores, whatever links loops share', () => {
+    const links: Record<string, Float64Array> = { a: series(2, 3), b: series(5, -1), c: series(0.5, 4), d: series(-2, 2) };
+    const scores = loopScores([['a', 'b', 'c'], ['d'], ['a', 'b'], ['a', 'd', 'c']], (k) => links[k]!, 2);
+    expect(scores.map((s) => Array.from(s))).toEqual([[5, -12], [-2, 2], [10, -3], [-2, 24]]);
   });
 });
