@@ -66,6 +66,15 @@ describe('conveyors', () => {
     expect(of('belt').at(-1)).toBeCloseTo(37, 12);
   });
 
+  it('leak exponentially: the fraction per time unit of what each slat holds, each DT', () => {
+    const of = run(
+      `${belt('<len>2</len>', '0', '<outflow>out</outflow><outflow>loss</outflow>').replace('<conveyor>', '<conveyor exponential_leak="true">')}<flow name="in"><eqn>IF TIME = 0 THEN 100 ELSE 0</eqn></flow><flow name="out"><eqn>0</eqn></flow><flow name="loss"><eqn>0.1</eqn><leak/></flow>`,
+    );
+    // 100 enters at the DT after time 0; it loses 10% in each of its two DTs: 10, then 9; 81 leaves.
+    expect(of('loss').slice(0, 4)).toEqual([0, 10, 9, 0]);
+    expect(of('out').slice(0, 4)).toEqual([0, 0, 81, 0]);
+  });
+
   it('cut the inflow to the inflow limit and to the room under capacity', () => {
     const limited = run(`${belt('<len>2</len><in_limit>3</in_limit>')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow>`);
     expect(limited('in')).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 3]);
