@@ -104,4 +104,11 @@ describe("Vensim's matrix and vector functions", () => {
     // Two selected elements of d, each with both elements of e: 2 * (2 + 5).
     expect(run(m)[0]).toBe(14);
   });
+  it('ALLOCATE BY PRIORITY fills the higher priority first, sharing over the width', () => {
+    const m = 'q: (q1-q2) ~~|\nreq[q] = 4, 4 ~~|\npri[q] = 2, 1 ~~|\nsupply = IF THEN ELSE(Time < 2, 6, 2) ~~|\na[q] = ALLOCATE BY PRIORITY(req[q], pri[q], ELMCOUNT(q), 1, supply) ~~|\nx = a[q1] * 10 + a[q2] ~~|';
+    // Supply 6: level 0.5, so 4 and 4 * 0.5; supply 2: level 1.5, so 4 * 0.5 and nothing.
+    const xs = run(m);
+    expect(xs[0]).toBeCloseTo(42, 12);
+    expect(xs[2]).toBeCloseTo(20, 12);
+  });
 });

@@ -16,6 +16,15 @@ export const VENSIM_VECTOR_BUILTINS: BuiltinSpec[] = [
       "Action 5 follows what Vensim computes (expression ^ selection), not its help text. The error action is accepted and ignored: Sluice reports no run-time errors, and gives `missing` for an empty selection. An action outside 0-10 gives NaN.",
   },
   {
+    name: 'ALLOCATE_BY_PRIORITY',
+    family: 'array',
+    params: [{ name: 'request' }, { name: 'priority' }, { name: 'size' }, { name: 'width' }, { name: 'supply' }],
+    summary:
+      "Shares `supply` among requesters along the request's last subscript (`request[d]`, in an equation over d): each gets request * clamp((priority - L) / width, 0, 1) for the one level L at which the shares add up to the supply; everything requested when the supply covers it.",
+    dialects: ['vensim'],
+    differences: '`size` is accepted and the count taken from the dimension. Negative requests count as 0; a width that is not positive gives NaN.',
+  },
+  {
     name: 'INVERT_MATRIX',
     family: 'array',
     params: [{ name: 'matrix' }, { name: 'n' }],

@@ -7,6 +7,7 @@ import { SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME } from './compiled-model.js';
 import { lookupHelperName, lookupModeCode, lookupModeHelper } from './helpers.js';
 import type { Layout } from './layout.js';
 import { numberLiteral } from './number-literal.js';
+import { emitAllocateByPriority } from './allocate.js';
 import { emitInvertMatrix } from './invert-matrix.js';
 import { emitVectorSelect } from './vector-select.js';
 
@@ -296,6 +297,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
         case 'builtin': {
           const name = r.spec.name;
           if (name === 'VECTOR_SELECT') return emitVectorSelect(e.args, ctx, emitExpr);
+          if (name === 'ALLOCATE_BY_PRIORITY') return emitAllocateByPriority(e.args, ctx, emitExpr, (m, at) => fail(m, at, 'unsupported'));
           if (name === 'INVERT_MATRIX') return emitInvertMatrix(e.args, ctx, emitExpr, (m, at) => fail(m, at, 'unsupported'));
           if (r.spec.family === 'array') return reduce(name, e.args[0]!, e.args[1] ? emit(e.args[1]) : undefined);
           if ((name === 'MIN' || name === 'MAX') && e.args.length === 1) {

@@ -3,6 +3,7 @@ import type { LookupMode } from '../graph/nodes.js';
 import { createConveyorBelts, type ConveyorBelts } from './conveyor-belts.js';
 import { createDraw, DISTRIBUTION, type Draw } from './distributions.js';
 import { createInverter } from './matrix.js';
+import { allocateByPriority } from './allocate.js';
 
 /**
  * The functions generated code may call, passed in as `h`. Generated code reaches nothing else
@@ -43,6 +44,8 @@ export interface Helpers {
   vectorSelect(action: number, count: number, sum: number, prod: number, min: number, max: number): number;
   /** Element (i, j) of the inverse of an n×n matrix of slots (Vensim's INVERT MATRIX); NaN if singular. */
   invertElement(v: Float64Array, base: number, n: number, rowStride: number, colStride: number, i: number, j: number): number;
+  /** Requester i's share of the supply by Vensim's ALLOCATE BY PRIORITY (`codegen/allocate.ts`). */
+  allocateByPriority: typeof allocateByPriority;
   /** A uniform draw from [min, max). */
   uniform(min: number, max: number): number;
   /** A normal draw, redrawn until it lies in [min, max]. */
@@ -230,6 +233,7 @@ export function createHelpers(run: HelperRun): Helpers {
       return NaN;
     },
     invertElement: createInverter(),
+    allocateByPriority,
     uniform: (min, max) => min + (max - min) * run.random(),
     normal: (mean, sd, min, max) => draw(DISTRIBUTION.normal, mean, sd, 0, 0, 1, min, max),
     draw,
