@@ -141,6 +141,36 @@ aux perceived = SMTH1(s, 2)
     }
   });
 
+  it.each(['SMTH1(2 * s, 2)', 'SMTH3(s, 3)', 'DELAY1(s, 2)', 'DELAY3(s, 3)', 'DELAYN(s, 3, 4)'])(
+    'scores a loop through %s along its hidden chain',
+    (call) => {
+      const d = dominance(parse(`sim start 0 stop 10 dt 0.25 method euler\nstock s = 1\n  inflow growth\nflow growth = 0.1 * lagged\naux lagged = ${call}\n`));
+      expect(d.loops).toHaveLength(1);
+      const link = d.links.find((l) => l.from === 's' && l.to === 'lagged')!;
+      // Once the change has reached the end of the chain, the link and the loop are active.
+      for (let t = 20; t < d.times.length; t++) {
+        expect(link.score[t]).toBeGreaterThan(0);
+        expect(d.loops[0]!.relativeScore[t]).toBe(1);
+      }
+    },
+  );
+
+  it('scores a Vensim stock through its INTEG net flow expression', async () => {
+    const { importVensim } = await import('@sluice/vensim');
+    const r = importVensim(
+      'stock = INTEG(births - deaths, 100) ~~|\nbirths = 0.25 * stock ~~|\ndeaths = 0.75 * stock ~~|\n' +
+        'INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n',
+    );
+    if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+    const d = dominance(r.value);
+    // stock 100, 50, 25: births 25, 12.5; deaths 75, 37.5; net -50, -25. births -> stock is
+    // |Δbirths / Δnet| = 0.5 with births' sign (+), deaths -> stock 1.5 with its sign (-).
+    const score = (from: string) => d.links.find((l) => l.from === from && l.to === 'stock')!.score[1];
+    expect(score('births')).toBe(0.5);
+    expect(score('deaths')).toBe(-1.5);
+    expect(d.loops.map((l) => [l.loop.polarity, l.relativeScore[1]])).toEqual([['R', 0.25], ['B', -0.75]]);
+  });
+
   it('refuses a variable the model does not have', () => {
     const r = loopDominance(parse(logistic), { variable: 'nothing' });
     expect(r.ok).toBe(false);
