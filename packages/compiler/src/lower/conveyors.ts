@@ -1,4 +1,4 @@
-import { error, fail, ok } from '@sluice/ir';
+import { error, fail, ok, warning } from '@sluice/ir';
 import type { Aux, Diagnostic, Equation, Expr, Flow, Model, Project, Result, Stock, Variable } from '@sluice/ir';
 import { add, call, num, ref } from './expr-build.js';
 
@@ -22,11 +22,16 @@ export function lowerConveyors(project: Project): Result<Project> {
   let next = 0;
   const models = project.models.map((m) => {
     if (!m.variables.some((v) => v.kind === 'stock' && v.conveyor)) return m;
-    const out = lowerModel(m, () => next++, diagnostics);
-    return out;
+    return lowerModel(m, () => next++, diagnostics);
   });
   if (diagnostics.length > 0) return fail(diagnostics);
-  return ok({ ...project, models });
+  const warnings: Diagnostic[] = [];
+  if (next > 0 && project.simSpecs.method !== 'euler') {
+    // The belt moves once per DT; a Runge-Kutta stage at the end of the step moves it there and
+    // records the stage's inflows, which differ from Euler's when the inflow varies in the step.
+    warnings.push(warning('conveyor-method', `conveyors are computed in Euler steps, as Stella does; with ${project.simSpecs.method} the other stocks are integrated by it`));
+  }
+  return ok({ ...project, models }, warnings);
 }
 
 function lowerModel(model: Model, number: () => number, diagnostics: Diagnostic[]): Model {
