@@ -1,11 +1,17 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { canonicalName, error, fail, ok, type Diagnostic, type IntegrationMethod, type Project, type Result } from '@sluice/ir';
 import { compile } from '@sluice/compiler';
 import type { Distribution } from './distributions.js';
 import { prepareBatch, type BatchSpec } from './run-batch.js';
 import { sampleInputs, type SamplingMethod } from './sampling.js';
-import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.js';
+import { Collector } from './collector.js';
+import type { WorkerSetup } from './worker-protocol.js';
+
+// The worker pool needs Node's worker_threads and os. It is loaded only when a batch runs on
+// workers, through a specifier bundlers do not follow, so this module (exported from the
+// runtime's index) stays loadable in a browser, where the editor runs the runtime.
+const WORKER_POOL = './worker-pool.js';
+type WorkerPool = typeof import('./worker-pool.js');
+const loadPool = async (): Promise<WorkerPool> => (await import(/* @vite-ignore */ WORKER_POOL)) as WorkerPool;
 
 export interface VariedInput {
   name: string;
@@ -40,37 +46,7 @@ export interface SensitivityResult {
 
 /** At most this many runs in one batch. */
 export const MAX_RUNS = 10_000_000;
-/** At most this many kept numbers (runs x outputs x saved times), 1.6 GB of Float64. */
-export const MAX_KEPT_VALUES = 200_000_000;
-
-/** Where a batch's results go, sized once the outputs and saved times are known. */
-class Collector {
-  readonly values: Float64Array[];
-  private readonly rows: number;
-
-  constructor(readonly runs: number, readonly times: Float64Array, readonly names: string[]) {
-    this.rows = times.length;
-    this.values = names.map(() => new Float64Array(this.rows * runs));
-  }
-
-  static check(runs: number, times: Float64Array, names: string[]): Diagnostic | undefined {
-    if (runs * names.length * times.length <= MAX_KEPT_VALUES) return undefined;
-    return error('too-many-values', `${runs} runs of ${names.length} outputs over ${times.length} saved times is more than ${MAX_KEPT_VALUES} numbers; keep fewer outputs or save less often`);
-  }
-
-  /** Data as `BatchRunner` writes it, for runs [first, first + count). */
-  store(first: number, count: number, data: Float64Array): void {
-    const { rows, runs, values } = this;
-    const outputs = values.length;
-    for (let k = 0; k < count; k++) {
-      for (let o = 0; o < outputs; o++) {
-        const col = values[o]!;
-        const base = (k * outputs + o) * rows;
-        for (let row = 0; row < rows; row++) col[row * runs + first + k] = data[base + row]!;
-      }
-    }
-  }
-}
+export { MAX_KEPT_VALUES } from './collector.js';
 
 /**
  * Run a model many times with constants drawn from distributions, keeping only `outputs`.
@@ -86,7 +62,8 @@ export async function runSensitivity(project: Project, options: SensitivityOptio
   const runs = options.runs;
   const spec: BatchSpec = { inputs: options.vary.map((v) => v.name), outputs: options.outputs, seed };
   const samples = sampleInputs(options.sampling ?? 'latin-hypercube', runs, options.vary.map((v) => v.distribution), seed);
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), runs));
+  const pool = options.workers === 1 || runs === 1 ? undefined : await loadPool();
+  const workers = Math.max(1, Math.min(options.workers ?? pool?.defaultWorkerCount() ?? 1, runs));
   const chunk = Math.max(1, Math.min(500, Math.ceil(runs / (workers * 8))));
   let collected: { collector: Collector; warnings: Diagnostic[] };
 
@@ -110,7 +87,7 @@ export async function runSensitivity(project: Project, options: SensitivityOptio
   } else {
     const setup: WorkerSetup = { project, spec, samples };
     if (options.method) setup.method = options.method;
-    const pooled = await runOnWorkers(setup, workers, runs, chunk, options.onProgress);
+    const pooled = await pool!.runOnWorkers(setup, workers, runs, chunk, options.onProgress);
     if (!pooled.ok) return pooled;
     collected = pooled.value;
   }
@@ -136,66 +113,4 @@ function checkOptions(options: SensitivityOptions): Diagnostic[] {
   }
   if (options.seed !== undefined && !Number.isFinite(options.seed)) out.push(error('bad-seed', `the seed must be a number, not ${options.seed}`));
   return out;
-}
-
-/**
- * Hand chunks to `count` workers until every run is back. The first worker ready says the
- * outputs and saved times (every worker compiles the same project); the failure of any worker
- * ends the batch with its diagnostics.
- */
-function runOnWorkers(
-  setup: WorkerSetup,
-  count: number,
-  runs: number,
-  chunk: number,
-  onProgress: SensitivityOptions['onProgress'],
-): Promise<Result<{ collector: Collector; warnings: Diagnostic[] }>> {
-  return new Promise((resolve) => {
-    let next = 0;
-    let done = 0;
-    let finished = false;
-    let collector: Collector | undefined;
-    let warnings: Diagnostic[] = [];
-    const pool: Worker[] = [];
-    const finish = (problems: Diagnostic[] | undefined) => {
-      if (finished) return;
-      finished = true;
-      for (const w of pool) void w.terminate();
-      resolve(problems || !collector ? fail(problems ?? []) : ok({ collector, warnings }));
-    };
-    const give = (w: Worker) => {
-      if (next >= runs) {
-        w.postMessage({ kind: 'stop' } satisfies WorkerTask);
-        return;
-      }
-      const n = Math.min(chunk, runs - next);
-      w.postMessage({ kind: 'chunk', first: next, count: n } satisfies WorkerTask);
-      next += n;
-    };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
-      pool.push(w);
-      w.on('message', (reply: WorkerReply) => {
-        if (finished) return;
-        if (reply.kind === 'failed') return finish(reply.diagnostics);
-        if (reply.kind === 'ready' && !collector) {
-          const tooMany = Collector.check(runs, reply.times, reply.names);
-          if (tooMany) return finish([tooMany]);
-          collector = new Collector(runs, reply.times, reply.names);
-          warnings = reply.warnings;
-        }
-        if (reply.kind === 'chunk') {
-          collector!.store(reply.first, reply.count, reply.data);
-          done += reply.count;
-          onProgress?.(done, runs);
-          if (done === runs) return finish(undefined);
-        }
-        give(w);
-      });
-      w.on('error', (e) => finish([error('worker-failed', `a sensitivity worker failed: ${e.message}`)]));
-      w.on('exit', (code) => {
-        if (code !== 0 && !finished) finish([error('worker-failed', `a sensitivity worker stopped with code ${code}`)]);
-      });
-    }
-  });
 }
