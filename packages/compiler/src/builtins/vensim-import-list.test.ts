@@ -111,4 +111,13 @@ describe("Vensim's matrix and vector functions", () => {
     expect(xs[0]).toBeCloseTo(42, 12);
     expect(xs[2]).toBeCloseTo(20, 12);
   });
+  it('VECTOR SORT ORDER, VECTOR RANK and VECTOR ELM MAP read the vector along the equation\'s dimension', () => {
+    // v = 3, 1, 2: ascending order is d2, d3, d1.
+    const m =
+      'o[d] = VECTOR SORT ORDER(v[d], 1) ~~|\nod[d] = VECTOR SORT ORDER(v[d], -1) ~~|\nr[d] = VECTOR RANK(v[d], 1) ~~|\nrd[d] = VECTOR RANK(v[d], 0) ~~|\n' +
+      'e[d] = VECTOR ELM MAP(v[d], o[d]) ~~|\n' +
+      'x = o[d1] * 100 + o[d2] * 10 + o[d3] + od[d1] * 1e5 + od[d2] * 1e4 + od[d3] * 1e3 + r[d1] * 1e8 + r[d2] * 1e7 + r[d3] * 1e6 + rd[d1] * 1e11 + rd[d2] * 1e10 + rd[d3] * 1e9 + e[d1] * 1e14 + e[d2] * 1e13 + e[d3] * 1e12 ~~|';
+    // e: the sorted values 1, 2, 3; rd: 1, 3, 2; r: 3, 1, 2; od: 0, 2, 1; o: 1, 2, 0.
+    expect(run(m)[0]).toBe(123_132_312_021_120);
+  });
 });

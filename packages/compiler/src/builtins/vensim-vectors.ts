@@ -25,6 +25,30 @@ export const VENSIM_VECTOR_BUILTINS: BuiltinSpec[] = [
     differences: '`size` is accepted and the count taken from the dimension. Negative requests count as 0; a width that is not positive gives NaN.',
   },
   {
+    name: 'VECTOR_SORT_ORDER',
+    family: 'array',
+    params: [{ name: 'vector' }, { name: 'direction' }],
+    summary:
+      "In an equation over d, `VECTOR SORT ORDER(vector[d], direction)` at the i-th element is the element (0-based) that comes i-th when `vector` is sorted: ascending when direction > 0, else descending. Ties keep element order ascending; descending is that order reversed.",
+    dialects: ['vensim'],
+  },
+  {
+    name: 'VECTOR_RANK',
+    family: 'array',
+    params: [{ name: 'vector' }, { name: 'direction' }],
+    summary: "In an equation over d, `VECTOR RANK(vector[d], direction)` is each element's place (1-based) in sorted order: ascending when direction > 0, else descending.",
+    dialects: ['vensim'],
+  },
+  {
+    name: 'VECTOR_ELM_MAP',
+    family: 'array',
+    params: [{ name: 'vector' }, { name: 'offset' }],
+    summary:
+      "In an equation over d, `VECTOR ELM MAP(vector[d], offset)` is the element of `vector` `offset` places (0-based, rounded) from the first element of d, along d; NaN outside the range.",
+    dialects: ['vensim'],
+    differences: 'Vensim lets the offset run on into the following rows of a multi-dimensional vector; Sluice stays within the range and gives NaN beyond it.',
+  },
+  {
     name: 'INVERT_MATRIX',
     family: 'array',
     params: [{ name: 'matrix' }, { name: 'n' }],

@@ -1,6 +1,6 @@
 import type { Expr } from '@sluice/ir';
-import { stridesOf } from '../graph/dimensions.js';
 import type { ExpressionContext } from './expression.js';
+import { lastSubscriptDimension, sliceAlong } from './slice.js';
 
 /** Halvings of the priority level: enough to pin it to the last bit of a double. */
 const BISECTIONS = 200;
@@ -61,18 +61,10 @@ export function allocateByPriority(
  */
 export function emitAllocateByPriority(args: Expr[], ctx: ExpressionContext, emit: (e: Expr, ctx: ExpressionContext) => string, fail: (message: string, at: Expr) => string): string {
   const [request, priority, , width, supply] = args as [Expr, Expr, Expr, Expr, Expr];
-  const last = request.kind === 'var' ? request.subscripts?.at(-1) : undefined;
-  const along = last?.kind === 'index' && last.expr.kind === 'var' ? ctx.dims.findIndex((d) => d.ident === (last.expr as { name: string }).name) : -1;
-  if (along < 0) return fail("the request of ALLOCATE BY PRIORITY must end with a dimension of the equation (request[d])", request);
+  const along = lastSubscriptDimension(request, ctx);
+  if (along < 0) return fail('the request of ALLOCATE BY PRIORITY must end with a dimension of the equation (request[d])', request);
   const dim = ctx.dims[along]!;
-  const slice = (arg: Expr): { base: string; stride: number } | undefined => {
-    const r = arg.kind === 'var' ? ctx.resolution.get(arg) : undefined;
-    if (arg.kind !== 'var' || r?.kind !== 'node') return undefined;
-    const k = (arg.subscripts ?? []).findIndex((s) => s.kind === 'index' && s.expr.kind === 'var' && s.expr.name === dim.ident);
-    if (k < 0) return undefined;
-    const at = /^v\[(.*)\]$/.exec(emit(arg, { ...ctx, index: ctx.index.map((ix, j) => (j === along ? '0' : ix)) }));
-    return at ? { base: at[1]!, stride: stridesOf(r.node.dims)[k]! } : undefined;
-  };
+  const slice = (arg: Expr) => sliceAlong(arg, ctx, emit, along);
   const req = slice(request);
   const pri = slice(priority);
   if (!req || !pri) return fail(`the request and priority of ALLOCATE BY PRIORITY must be variables subscripted by '${dim.name}'`, req ? priority : request);

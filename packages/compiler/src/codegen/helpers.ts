@@ -4,6 +4,7 @@ import { createConveyorBelts, type ConveyorBelts } from './conveyor-belts.js';
 import { createDraw, DISTRIBUTION, type Draw } from './distributions.js';
 import { createInverter } from './matrix.js';
 import { allocateByPriority } from './allocate.js';
+import { sortOrder, vectorRank } from './vector-order.js';
 
 /**
  * The functions generated code may call, passed in as `h`. Generated code reaches nothing else
@@ -46,6 +47,9 @@ export interface Helpers {
   invertElement(v: Float64Array, base: number, n: number, rowStride: number, colStride: number, i: number, j: number): number;
   /** Requester i's share of the supply by Vensim's ALLOCATE BY PRIORITY (`codegen/allocate.ts`). */
   allocateByPriority: typeof allocateByPriority;
+  /** VECTOR SORT ORDER and VECTOR RANK at element i (`codegen/vector-order.ts`). */
+  sortOrder: typeof sortOrder;
+  vectorRank: typeof vectorRank;
   /** A uniform draw from [min, max). */
   uniform(min: number, max: number): number;
   /** A normal draw, redrawn until it lies in [min, max]. */
@@ -234,6 +238,8 @@ export function createHelpers(run: HelperRun): Helpers {
     },
     invertElement: createInverter(),
     allocateByPriority,
+    sortOrder,
+    vectorRank,
     uniform: (min, max) => min + (max - min) * run.random(),
     normal: (mean, sd, min, max) => draw(DISTRIBUTION.normal, mean, sd, 0, 0, 1, min, max),
     draw,
