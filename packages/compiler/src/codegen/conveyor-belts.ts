@@ -57,13 +57,21 @@ interface Belt {
   after: number;
 }
 
+/** The longest belt, in slats (80 MB of Float64): longer transit times are cut to it. */
+export const MAX_SLATS = 10_000_000;
+
 /** Time comparisons forgive this fraction of DT, so 0.1 * 30 still counts as step 30. */
 const STEP_SLACK = 1e-6;
 
 export function createConveyorBelts(run: { start: number; dt: number }): ConveyorBelts {
   const belts: Belt[] = [];
   const dt = run.dt;
-  const slatsFor = (transit: number): number => Math.max(1, Math.round(transit / dt));
+  // A transit time from a model file is untrusted: a belt is at least one slat and at most
+  // MAX_SLATS (a transit time that is not a number gives one slat).
+  const slatsFor = (transit: number): number => {
+    const n = Math.round(transit / dt);
+    return n >= 1 ? Math.min(n, MAX_SLATS) : 1;
+  };
 
   const leakOf = (b: Belt, j: number): Leak => {
     while (b.leaks.length <= j) {

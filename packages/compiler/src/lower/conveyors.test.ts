@@ -98,3 +98,14 @@ describe('conveyors', () => {
     );
   });
 });
+
+describe('conveyors from untrusted files', () => {
+  it('cut an absurd transit time to the longest belt, and treat one that is not a number as one slat', async () => {
+    const { createConveyorBelts, MAX_SLATS } = await import('../codegen/conveyor-belts.js');
+    const belts = createConveyorBelts({ start: 0, dt: 1 });
+    // 1e300 DTs: the belt is MAX_SLATS long, so 1 spread over it leaves at 1 / MAX_SLATS per DT.
+    expect(belts.belt(0, 0, 1, 1e300, 0, 1, 0)).toBe(1 / MAX_SLATS);
+    expect(belts.belt(1, 0, 6, NaN, 0, 1, 0)).toBe(6);
+    expect(belts.belt(2, 0, 6, -5, 0, 1, 0)).toBe(6);
+  });
+});
