@@ -171,6 +171,14 @@ aux perceived = SMTH1(s, 2)
     expect(d.loops.map((l) => [l.loop.polarity, l.relativeScore[1]])).toEqual([['R', 0.25], ['B', -0.75]]);
   });
 
+  it('refuses a run whose loop scores would not fit in memory', () => {
+    // 2 loops over 121 steps: 242 scores.
+    expect(loopDominance(parse(logistic), { maxValues: 242 }).ok).toBe(true);
+    const r = loopDominance(parse(logistic), { maxValues: 241 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics[0]!.code).toBe('too-many-values');
+  });
+
   it('refuses a variable the model does not have', () => {
     const r = loopDominance(parse(logistic), { variable: 'nothing' });
     expect(r.ok).toBe(false);

@@ -8,6 +8,9 @@ import { flowToStockScore, instantLinkScore, loopScores, productOf } from './lin
 import { describeLink, linkKey, loweredPath, type LoweredLink } from './lowered-links.js';
 import { cyclePartitions, dominantPeriods, relativeScores, type DominancePeriod } from './relative-score.js';
 
+/** At most this many loop scores in all (loops × steps, 8 bytes each, twice): about 800 MB. */
+export const MAX_LOOP_VALUES = 50_000_000;
+
 export interface DominanceOptions {
   /** Only the loops through this variable (display name or ident); all loops when absent. */
   variable?: string;
@@ -15,6 +18,8 @@ export interface DominanceOptions {
   run?: Omit<SimulateOptions, 'saveStep' | 'vars'>;
   /** At most this many loops are enumerated (see `findLoops`). */
   limit?: number;
+  /** At most this many loop scores (loops × steps); `MAX_LOOP_VALUES` by default. */
+  maxValues?: number;
 }
 
 /** The score of one causal link of the model as written, at every time. */
@@ -124,6 +129,10 @@ export function loopDominance(project: Project, options: DominanceOptions = {}):
   if (!run.ok) return run;
   const columns = new Map(run.value.columns.map((c) => [c.ident, c.values]));
   const n = run.value.times.length;
+  const maxValues = options.maxValues ?? MAX_LOOP_VALUES;
+  if (report.loops.length * n > maxValues) {
+    return fail([error('too-many-values', `${report.loops.length} loops over ${n} steps is more than ${maxValues} scores: lower the loop limit, shorten the run or take a larger DT`)]);
+  }
   const column = (ident: string): Float64Array => columns.get(ident) ?? new Float64Array(n).fill(NaN);
 
   const netFlow = (stock: string): Float64Array => {
