@@ -92,6 +92,16 @@ describe('conveyors', () => {
     expect(of('belt')).toEqual([0, 10, 20, 20, 20, 20, 20, 20, 20]);
   });
 
+  it('chain: the outflow of one conveyor is the inflow of the next, and the delays add up', () => {
+    const of = run(
+      `<stock name="a"><eqn>0</eqn><inflow>in</inflow><outflow>mid</outflow><conveyor><len>2</len></conveyor></stock>` +
+        `<stock name="b"><eqn>0</eqn><inflow>mid</inflow><outflow>out</outflow><conveyor><len>3</len></conveyor></stock>` +
+        `<flow name="in"><eqn>IF TIME = 0 THEN 7 ELSE 0</eqn></flow><flow name="mid"><eqn>0</eqn></flow><flow name="out"><eqn>0</eqn></flow>`,
+    );
+    expect(of('mid')).toEqual([0, 0, 7, 0, 0, 0, 0, 0, 0]);
+    expect(of('out')).toEqual([0, 0, 0, 0, 0, 7, 0, 0, 0]);
+  });
+
   it('refuse a discrete conveyor with a clear message', () => {
     expect(() => run(`${belt('<len>2</len>').replace('<conveyor>', '<conveyor discrete="true">')}<flow name="in"><eqn>1</eqn></flow><flow name="out"><eqn>0</eqn></flow>`)).toThrow(
       "conveyor 'belt': discrete conveyors are not compiled yet",

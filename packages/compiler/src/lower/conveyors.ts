@@ -38,6 +38,7 @@ function lowerModel(model: Model, number: () => number, diagnostics: Diagnostic[
   const replaced = new Map<string, Variable>();
   const hidden: Variable[] = [];
   const byIdent = new Map(model.variables.map((v) => [v.ident, v] as const));
+  const inflows: (() => void)[] = [];
   for (const s of model.variables) {
     if (s.kind !== 'stock' || !s.conveyor) continue;
     const c = s.conveyor;
@@ -81,12 +82,15 @@ function lowerModel(model: Model, number: () => number, diagnostics: Diagnostic[
       if (f) replaced.set(f.ident, withEquation(f, call('#CONVEYOR_LEAK', [num(k), num(j), belt])));
     });
     s.inflows.forEach((ident, j) => {
-      const f = flowOf(ident);
-      if (!f) return;
-      const value = f.equation?.expr;
-      if (!value) return; // left for resolution to report
-      const args = [num(k), num(j), value, expr(c.inflowLimit, Infinity), expr(c.capacity, Infinity), belt];
-      replaced.set(f.ident, withEquation(f, call('#CONVEYOR_INFLOW', args)));
+      if (!flowOf(ident)) return;
+      // Wrapped last: an inflow that is another conveyor's outflow wraps that conveyor's belt.
+      inflows.push(() => {
+        const f = replaced.get(ident) ?? byIdent.get(ident);
+        const value = f?.kind === 'flow' ? f.equation?.expr : undefined;
+        if (f?.kind !== 'flow' || !value) return; // left for resolution to report
+        const args = [num(k), num(j), value, expr(c.inflowLimit, Infinity), expr(c.capacity, Infinity), belt];
+        replaced.set(f.ident, withEquation(f, call('#CONVEYOR_INFLOW', args)));
+      });
     });
     const outflow = outflows[0] !== undefined ? flowOf(outflows[0]) : undefined;
     if (outflow) replaced.set(outflow.ident, withEquation(outflow, belt));
@@ -99,6 +103,7 @@ function lowerModel(model: Model, number: () => number, diagnostics: Diagnostic[
     const { conveyor: _lowered, ...stock } = s;
     replaced.set(s.ident, { ...stock, nonNegative: false } satisfies Stock);
   }
+  for (const wrap of inflows) wrap();
   return { ...model, variables: [...model.variables.map((v) => replaced.get(v.ident) ?? v), ...hidden] };
 }
 
