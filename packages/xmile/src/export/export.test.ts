@@ -127,8 +127,14 @@ describe('export of a Vensim model', () => {
     };
     const text = exportXmile(p);
     expect(text).toMatch(/<stock name="Population">\s*<eqn>100<\/eqn>\s*<inflow>Population_net_flow<\/inflow>\s*<\/stock>/);
-    expect(text).toMatch(/<flow name="Population net flow">\s*<eqn>births - 1<\/eqn>\s*<\/flow>/);
+    expect(text).toMatch(/<flow name="Population net flow" sluice:net_flow="true">\s*<eqn>births - 1<\/eqn>\s*<\/flow>/);
+    expect(text).toContain('<sluice:dialect>vensim</sluice:dialect>');
     const back = importXmile(text);
-    expect(back.ok && back.value.models[0]?.variables.map((v) => v.ident)).toEqual(['population', 'population_net_flow', 'births']);
+    if (!back.ok) throw new Error(back.diagnostics[0]?.message);
+    // The marked flow folds back into the stock: the IR is the one exported.
+    expect(back.value.dialect).toBe('vensim');
+    expect(back.value.models[0]?.variables.map((v) => v.ident)).toEqual(['population', 'births']);
+    const stock = back.value.models[0]?.variables[0];
+    expect(stock?.kind === 'stock' && [stock.inflows, stock.netFlow?.text]).toEqual([[], 'births - 1']);
   });
 });

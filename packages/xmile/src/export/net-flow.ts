@@ -17,7 +17,8 @@ export function withNamedNetFlows(variables: Variable[]): Variable[] {
     let name = base;
     for (let n = 2; taken.has(canonicalName(name)); n++) name = `${base} ${n}`;
     taken.add(canonicalName(name));
-    const flow: Flow = { kind: 'flow', name, ident: canonicalName(name), nonNegative: false, equation: v.netFlow };
+    // Marked, so the importer folds it back into the stock and the IR comes back as it was.
+    const flow: Flow = { kind: 'flow', name, ident: canonicalName(name), nonNegative: false, equation: v.netFlow, extra: { netFlowOfStock: true } };
     if (v.dimensions) flow.dimensions = v.dimensions;
     const { netFlow: _netFlow, ...stock } = v;
     out.push({ ...stock, inflows: [...v.inflows, flow.ident] }, flow);

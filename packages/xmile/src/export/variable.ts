@@ -35,6 +35,7 @@ export function writeVariable(w: XmlWriter, v: Variable, ref: RefName, style: Eq
   if (v.access) attrs.access = v.access;
   const kept = v.extra?.attrs as Record<string, string> | undefined;
   if (kept) Object.assign(attrs, kept);
+  if (v.extra?.netFlowOfStock) attrs[`${SLUICE_PREFIX}:net_flow`] = 'true';
   if (v.kind === 'module') {
     if (v.model !== v.ident) attrs.model = v.model;
     const tags = (v.extra?.connectTags as string[] | undefined) ?? [];

@@ -1,11 +1,11 @@
-/** Escape text content: only `&`, `<` and `>` need it. */
+/** Escape text content: `&`, `<` and `>`, and a carriage return, which XML reading would turn into a line feed. */
 export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /** Escape an attribute value (double-quoted); a line break survives as `&#10;`. */
 export function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
 export type Attrs = Record<string, string | number | boolean | undefined>;
@@ -56,5 +56,6 @@ export class XmlWriter {
 export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? 'INF' : '-INF';
-  return String(n);
+  // String(-0) is "0": a negative zero (a lookup point, say) would come back positive.
+  return Object.is(n, -0) ? '-0' : String(n);
 }

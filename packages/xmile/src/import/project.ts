@@ -4,6 +4,7 @@ import type { ImportContext } from './context.js';
 import { readDimensions } from './dimensions.js';
 import { readDialectExtension } from './extensions.js';
 import { readMacro } from './macro.js';
+import { foldNetFlows } from './net-flow.js';
 import { modelLabel, readModel, type ReadModel } from './model.js';
 import { readSimSpecs } from './sim-specs.js';
 import { readUnits } from './units.js';
@@ -47,6 +48,8 @@ export function readProject(root: XNode, ctx: ImportContext, file: string | unde
   const macros = childrenNamed(root, 'macro').map((m) => readMacro(m, ctx)).filter((m): m is Macro => m !== undefined);
 
   const models = ordered.map((r) => r.model);
+  for (const m of models) m.variables = foldNetFlows(m.variables);
+  for (const m of macros) m.variables = foldNetFlows(m.variables);
   const dimensions = dims ? readDimensions(dims, ctx) : [];
   for (const m of models) {
     expandArrayShorthands(m, dimensions, ctx);

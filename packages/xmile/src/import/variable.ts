@@ -117,6 +117,9 @@ function readCommon(node: XNode, v: Variable, r: VariableReader): void {
     v.dimensions = names.filter((n) => n !== '');
   }
   keepExtras(node, v, ctx);
+  if (v.kind === 'flow' && ctx.sluicePrefix !== undefined && node.attrs[`${ctx.sluicePrefix}:net_flow`] === 'true') {
+    v.extra = { ...v.extra, netFlowOfStock: true };
+  }
   const initial = readActiveInitial(node, ctx, v.name);
   if (initial) v.initialEquation = initial;
   if (v.kind === 'module') return;
