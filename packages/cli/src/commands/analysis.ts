@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { checkUnits, dependencyTree, dominanceCsv, findLoops, formatDependencyTree, formatDominance, loopDominance } from '@sluice/analysis';
 import { compile } from '@sluice/compiler';
 import type { Diagnostic } from '@sluice/ir';
+import { loadModelData, loadModelWithData } from '../load/data-files.js';
 import { loadModelFile } from '../load/model-file.js';
+import { DEFAULT_MAX_BYTES } from '../load/read-text.js';
 import { parseNumberOption, reportDiagnostics, splitList, UsageError } from './report.js';
 
 export function registerAnalysis(program: Command, exit: (code: number) => void): void {
@@ -90,7 +92,10 @@ function loopsCommand(model: string, max: number): number {
 }
 
 function dominanceCommand(model: string, variable: string, max: number, at: number[] | undefined, format: 'table' | 'csv'): number {
-  const project = loadModelFile(model);
+  // The model runs, so it loads as `sluice run` loads it: Vensim data files included.
+  const read = loadModelWithData(model, {}, []);
+  if (!read.ok) return reportDiagnostics(read.diagnostics, model);
+  const project = loadModelData(read.value, model, [], DEFAULT_MAX_BYTES);
   if (!project.ok) return reportDiagnostics(project.diagnostics, model);
   const result = loopDominance(project.value, { variable, limit: max });
   if (!result.ok) return reportDiagnostics(result.diagnostics, model);
