@@ -88,6 +88,11 @@ describe("Vensim's lookup readings", () => {
   it('LOOKUP FORWARD takes the next point at or beyond x', () => {
     expect(run(`${table}\nx = LOOKUP FORWARD(tab, Time - 0.5) ~~|`)).toEqual([0, 10, 10, 20, 20]);
   });
+  it('GET DATA BETWEEN TIMES reads a series (here a lookup of time) at another time, by its mode', () => {
+    expect(run(`${table}\nx = GET DATA BETWEEN TIMES(tab, Time - 0.5, 1) ~~|`)).toEqual([0, 10, 10, 20, 20]);
+    expect(run(`${table}\nx = GET DATA BETWEEN TIMES(tab, Time + 0.5, -1) ~~|`)).toEqual([0, 0, 10, 10, 20]);
+    expect(run(`${table}\nx = GET DATA BETWEEN TIMES(tab, Time + 1, 0) ~~|`)).toEqual([5, 10, 15, 20, 20]);
+  });
   it('LOOKUP BACKWARD takes the last point at or below x', () => {
     expect(run(`${table}\nx = LOOKUP BACKWARD(tab, Time + 0.5) ~~|`)).toEqual([0, 0, 10, 10, 20]);
   });

@@ -282,11 +282,11 @@ export function lookupHelperName(type: GraphicalFunctionType): 'lookup' | 'looku
 }
 
 /** The helper reading a table as a Vensim lookup call asks, whatever the table's own type. */
-export function lookupModeHelper(mode: LookupMode): 'lookupExtrapolate' | 'lookupForward' | 'lookupDiscrete' {
-  return mode === 'extrapolate' ? 'lookupExtrapolate' : mode === 'forward' ? 'lookupForward' : 'lookupDiscrete';
+export function lookupModeHelper(mode: LookupMode): 'lookup' | 'lookupExtrapolate' | 'lookupForward' | 'lookupDiscrete' {
+  return mode === 'interpolate' ? 'lookup' : mode === 'extrapolate' ? 'lookupExtrapolate' : mode === 'forward' ? 'lookupForward' : 'lookupDiscrete';
 }
 
 /** `lookupIn`'s mode argument: -1 for the table's own type, else the type code (3: forward). */
 export function lookupModeCode(mode: LookupMode | undefined): number {
-  return mode === undefined ? -1 : mode === 'extrapolate' ? 1 : mode === 'backward' ? 2 : 3;
+  return mode === undefined ? -1 : mode === 'interpolate' ? 0 : mode === 'extrapolate' ? 1 : mode === 'backward' ? 2 : 3;
 }

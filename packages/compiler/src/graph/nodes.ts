@@ -61,7 +61,7 @@ export type MemoryCall =
   | { kind: 'delay'; input: Node; initial: Node; delayId: number };
 
 /** How a Vensim lookup call reads its table, overriding the table's own type. */
-export type LookupMode = 'extrapolate' | 'forward' | 'backward';
+export type LookupMode = 'interpolate' | 'extrapolate' | 'forward' | 'backward';
 
 /** What a name or call in an equation turned out to mean. */
 export type Resolved =

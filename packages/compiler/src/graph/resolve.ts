@@ -12,7 +12,7 @@ import {
 import { arityOf, findBuiltin } from '../builtins/registry.js';
 import { shapeOf, sizeOf, type DimensionTable } from './dimensions.js';
 import { checkTable } from './tables.js';
-import type { ArrayedTable, MemoryCall, Node, NodeEquation, NodeRole, ResolutionMap } from './nodes.js';
+import type { ArrayedTable, LookupMode, MemoryCall, Node, NodeEquation, NodeRole, ResolutionMap } from './nodes.js';
 
 /** The model's variables as nodes, with every name and call in their equations resolved. */
 export interface ResolvedModel {
@@ -219,7 +219,8 @@ export function resolveModel(
       case 'LOOKUP':
       case 'LOOKUP_EXTRAPOLATE':
       case 'LOOKUP_FORWARD':
-      case 'LOOKUP_BACKWARD': {
+      case 'LOOKUP_BACKWARD':
+      case 'GET_DATA_BETWEEN_TIMES': {
         const t = args[0]!;
         const name = t.kind === 'var' ? t.name : undefined;
         const tv = name === undefined ? undefined : (tables.get(name) ?? byIdent.get(name)?.variable);
@@ -229,7 +230,18 @@ export function resolveModel(
           return;
         }
         const array = arrayedTable(tv, t.kind === 'var' ? t : undefined);
-        const mode = spec.name === 'LOOKUP_EXTRAPOLATE' ? 'extrapolate' : spec.name === 'LOOKUP_FORWARD' ? 'forward' : spec.name === 'LOOKUP_BACKWARD' ? 'backward' : undefined;
+        let mode: LookupMode | undefined =
+          spec.name === 'LOOKUP_EXTRAPOLATE' ? 'extrapolate' : spec.name === 'LOOKUP_FORWARD' ? 'forward' : spec.name === 'LOOKUP_BACKWARD' ? 'backward' : undefined;
+        if (spec.name === 'GET_DATA_BETWEEN_TIMES') {
+          // Vensim's modes: -1 hold backward, 0 interpolate, 1 look forward; fixed when the model is read.
+          const m = args[2]!;
+          const code = m.kind === 'number' ? m.value : m.kind === 'unary' && m.op === '-' && m.operand.kind === 'number' ? -m.operand.value : NaN;
+          mode = code === -1 ? 'backward' : code === 0 ? 'interpolate' : code === 1 ? 'forward' : undefined;
+          if (!mode) {
+            diags.push(error('unsupported', 'the mode of GET DATA BETWEEN TIMES must be the number -1, 0 or 1', locOf(m, owner), owner.name));
+            return;
+          }
+        }
         resolution.set(c, { kind: 'lookup', gf: table, x: args[1]!, ...(array ? { array } : {}), ...(mode ? { mode } : {}) });
         visit(args[1]!, owner, at);
         return;
