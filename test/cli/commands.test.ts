@@ -81,4 +81,17 @@ describe('sluice check, deps and loops', () => {
     const r = sluice('loops', TEACUP);
     expect(r.stdout).toBe('B1 (B, 2 variables): Teacup Temperature -> Heat Loss to Room -> Teacup Temperature\n1 loop\n');
   });
+
+  it('shows which loop dominates a stock over time (Loops That Matter)', () => {
+    const r = sluice('loops', 'examples/sir/sir.sluice', '--dominance', 'Infectious', '--at', '20,80');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('R1 (R): Infectious -> Infection -> Infectious');
+    expect(lines).toContain('B2 (B): Infectious -> Recovery -> Infectious');
+    // Contagion leads while infections grow; recovery takes over after the peak.
+    const dominant = lines.slice(lines.indexOf('dominant loop:') + 1, lines.indexOf('dominant loop:') + 3).map((l) => l.trim());
+    expect(dominant[0]).toMatch(/^0\.125 to [\d.]+\s+R1 \(R\)$/);
+    expect(dominant[1]).toMatch(/^[\d.]+ to 100\s+B2 \(B\)$/);
+  });
 });
+
