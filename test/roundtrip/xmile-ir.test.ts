@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRunnable, readManifest, runModelFile } from '@sluice/cli';
 import { formatDiagnostic, type Project } from '@sluice/ir';
-import { parseSluice } from '@sluice/language';
+import { parseSluice, printSluice } from '@sluice/language';
 import { exportXmile, importXmile } from '@sluice/xmile';
 
 /**
@@ -45,15 +45,27 @@ function throughXmile(project: Project, file: string): Project {
   return back.value;
 }
 
+function parsedExample(file: string): Project {
+  const path = resolve('examples', file);
+  const parsed = parseSluice(readFileSync(path, 'utf8'), { file: path });
+  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+  return parsed.value;
+}
+
 describe('a text-language project survives XMILE', () => {
   it('the children\'s social care model, with its named loops', () => {
-    const path = resolve('examples/childrens-social-care/childrens-social-care.sluice');
-    const parsed = parseSluice(readFileSync(path, 'utf8'), { file: path });
-    if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
-    const back = throughXmile(parsed.value, 'csc');
-    expect(back.models[0]?.loops?.length).toBeGreaterThan(0);
-    expect(comparable(back)).toEqual(comparable(parsed.value));
+    const project = parsedExample('childrens-social-care/childrens-social-care.sluice');
+    const back = throughXmile(project, 'csc');
+    expect(back.models[0]?.loops?.map((l) => l.name)).toEqual(project.models[0]?.loops?.map((l) => l.name));
+    expect(back.models[0]?.loops?.length).toBeGreaterThan(3);
+    expect(comparable(back)).toEqual(comparable(project));
   });
+  for (const file of ['sir/sir.sluice', 'teacup/teacup.sluice']) {
+    it(file, () => {
+      const project = parsedExample(file);
+      expect(comparable(throughXmile(project, file))).toEqual(comparable(project));
+    });
+  }
 });
 
 const suite = resolve('../shared/test-models');
@@ -71,6 +83,10 @@ describe('every runnable Vensim model of the suite survives XMILE', () => {
       const back = throughXmile(project, id);
       expect(back.dialect).toBe('vensim');
       expect(comparable(back)).toEqual(comparable(project));
+      // The same model written in the text language, as a user converting it would.
+      const text = parseSluice(printSluice(project), { file: `${id}.sluice` });
+      if (!text.ok) throw new Error(text.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+      expect(comparable(throughXmile(text.value, id))).toEqual(comparable(text.value));
     });
   }
 });
