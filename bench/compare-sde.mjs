@@ -106,7 +106,13 @@ for (const m of suiteModels()) {
   );
   process.stderr.write(`  ${lines.at(-1)}\n`);
   await sde.runner.terminate();
+  // Written after every model: SDEverywhere's compile of the largest models can take an hour.
+  await writeResults();
 }
-const text = `# Sluice and SDEverywhere\n\nMeasured ${await machineLine()}.\nInterleaved runs, every variable stored by both; compile is parse + generate, and includes each\nengine's first-use warm-up.\n\n${lines.join('\n')}\n`;
-writeFileSync(join(BENCH_DIR, 'sde-results.md'), text);
-process.stdout.write(text);
+process.stdout.write(await writeResults());
+
+async function writeResults() {
+  const text = `# Sluice and SDEverywhere\n\nMeasured ${await machineLine()}.\nInterleaved runs, every variable stored by both; compile is parse + generate, and includes each\nengine's first-use warm-up.\n\n${lines.join('\n')}\n`;
+  writeFileSync(join(BENCH_DIR, 'sde-results.md'), text);
+  return text;
+}
