@@ -2,6 +2,7 @@ import { error, fail, ok, type Diagnostic, type IntegrationMethod, type Project,
 import type { CompiledModel } from './codegen/compiled-model.js';
 import { generateProgram } from './codegen/program.js';
 import { dimensionTable } from './graph/dimensions.js';
+import { checkNoInternalCalls } from './graph/internal-calls.js';
 import { checkTables } from './graph/tables.js';
 import { resolveModel } from './graph/resolve.js';
 import { lowerProject } from './lower/index.js';
@@ -23,6 +24,8 @@ export function compile(project: Project, options: CompileOptions = {}): Result<
   const method = options.method ?? project.simSpecs.method;
   if (!METHODS.includes(method)) return fail([error('unknown-method', `unknown integration method '${String(method)}'`)]);
   if (!project.models[0]) return fail([error('no-model', 'the project has no model')]);
+  const internal = checkNoInternalCalls(project);
+  if (internal.length > 0) return fail(internal);
   // Lowering expands stateful builtins (SMTH1, DELAY3...) into hidden stocks and flows.
   const lowered = lowerProject(project);
   if (!lowered.ok) return lowered;
