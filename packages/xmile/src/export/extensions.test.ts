@@ -107,3 +107,17 @@ describe('the dialect follows the file\'s origin', () => {
     expect(!r.ok && [r.diagnostics[0]?.code, r.diagnostics[0]?.loc?.line, r.diagnostics[0]?.loc?.column]).toEqual(['bad-dialect', 1, 125]);
   });
 });
+
+describe('a malformed extension', () => {
+  it('is an error at its element, not a crash', () => {
+    const text =
+      '<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:sluice="https://sluice.dev/xmile"><header/>\n' +
+      '<sim_specs><start>0</start><stop>1</stop></sim_specs><model><variables><aux name="x"><eqn>1</eqn></aux></variables>\n' +
+      '  <sluice:loop><sluice:var name="x"/></sluice:loop></model></xmile>';
+    const r = importXmile(text, { file: 'm.xmile' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.diagnostics.map((d) => [d.code, d.message, d.loc?.line, d.loc?.column])).toEqual([
+      ['missing-attribute', '<sluice:loop> has no name', 3, 3],
+    ]);
+  });
+});

@@ -37,8 +37,9 @@ export function readDimensionExtensions(node: XNode, d: Dimension, ctx: ImportCo
   const maps = ctx.sluiceChildren(node, 'map');
   if (maps.length === 0) return;
   d.mappings = maps.map((m) => {
-    const elements = ctx.sluiceChildren(m, 'elem').map((e) => attr(e, 'name') ?? '');
-    return elements.length > 0 ? { to: attr(m, 'to') ?? '', elements } : { to: attr(m, 'to') ?? '' };
+    const to = required(m, 'to', ctx);
+    const elements = ctx.sluiceChildren(m, 'elem').map((e) => required(e, 'name', ctx));
+    return elements.length > 0 ? { to, elements } : { to };
   });
 }
 
@@ -61,12 +62,20 @@ export function readSimSpecEquations(node: XNode, ctx: ImportContext): SimSpecs[
 export function readLoops(node: XNode, ctx: ImportContext): Model['loops'] {
   const loops = ctx.sluiceChildren(node, 'loop').map((l) => {
     const loop: NonNullable<Model['loops']>[number] = {
-      name: attr(l, 'name') ?? '',
-      variables: ctx.sluiceChildren(l, 'var').map((v) => attr(v, 'name') ?? ''),
+      name: required(l, 'name', ctx),
+      variables: ctx.sluiceChildren(l, 'var').map((v) => required(v, 'name', ctx)),
     };
     const doc = ctx.sluiceChildren(l, 'doc')[0];
     if (doc) loop.doc = textOf(doc, ctx.src).value;
     return loop;
   });
   return loops.length > 0 ? loops : undefined;
+}
+
+/** An attribute an extension element cannot do without: its absence is an error at the element. */
+function required(node: XNode, name: string, ctx: ImportContext): string {
+  const value = attr(node, name)?.trim();
+  if (value) return value;
+  ctx.error('missing-attribute', `<${node.name}> has no ${name}`, node);
+  return '';
 }
