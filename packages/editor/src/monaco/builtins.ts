@@ -1,10 +1,15 @@
 import { BUILTINS, builtinSignature, findBuiltin, type BuiltinSpec } from '@sluice/compiler';
 
-/** The compiler's builtin table: the one list completion, hover and signature help read. */
-export const builtins: readonly BuiltinSpec[] = BUILTINS;
+/**
+ * The compiler's builtin table: the one list completion, hover and signature help read. Internal
+ * entries (`#CONVEYOR`, …) are written only by the compiler's lowering, and a model may not call
+ * them, so they are never offered.
+ */
+export const builtins: readonly BuiltinSpec[] = BUILTINS.filter((b) => !b.internal);
 
 export function builtinNamed(name: string): BuiltinSpec | undefined {
-  return findBuiltin(name);
+  const b = findBuiltin(name);
+  return b && !b.internal ? b : undefined;
 }
 
 /** How a call is written, with each parameter's label for signature help (`[initial]` when optional). */
