@@ -10,6 +10,15 @@ import { displayOf } from './parser.js';
 
 type DimensionEntry = Extract<EntryAst, { kind: 'dimension' | 'equivalence' }>;
 
+/**
+ * The most elements a subscript range may have, checked before a numbered range `(a1-aN)` is
+ * counted out: an untrusted file could otherwise ask for billions. The compiler's per-variable
+ * element limit applies later; these keep the importer itself bounded.
+ */
+export const MAX_RANGE_ELEMENTS = 1_000_000;
+/** The most elements all ranges of a model may list together (ranges built from ranges copy theirs). */
+export const MAX_MODEL_RANGE_ELEMENTS = 10_000_000;
+
 /** Reads `GET XLS SUBSCRIPT(...)` elements from a data file, reporting its own problems. */
 export type SubscriptReader = (call: Extract<ElementDefAst, { kind: 'file' }>, diagnostics: Diagnostic[]) => string[];
 
@@ -22,6 +31,20 @@ export function buildDimensions(entries: DimensionEntry[], diagnostics: Diagnost
   }
   const resolved = new Map<string, string[]>();
   const resolving = new Set<string>();
+  let listed = 0;
+  // Adds `count` elements one by one (spreading a huge list into `push` overflows the call
+  // stack), checking the limits before making any; false, with the range reported, if over.
+  const append = (out: string[], count: number, at: (i: number) => string, def: DimensionEntry): boolean => {
+    if (out.length + count > MAX_RANGE_ELEMENTS || listed + count > MAX_MODEL_RANGE_ELEMENTS) {
+      const why = out.length + count > MAX_RANGE_ELEMENTS ? `more than ${MAX_RANGE_ELEMENTS} elements` : `the model's ranges more than ${MAX_MODEL_RANGE_ELEMENTS} elements in all`;
+      diagnostics.push(error('too-large', `subscript range ${displayOf(def.name.raw)} would have ${why}`, def.name.loc));
+      return false;
+    }
+    listed += count;
+    for (let i = 0; i < count; i++) out.push(at(i));
+    return true;
+  };
+  const appendAll = (out: string[], items: readonly string[], def: DimensionEntry): boolean => append(out, items.length, (i) => items[i] ?? '', def);
 
   const elementsOf = (ident: string): string[] => {
     const done = resolved.get(ident);
@@ -30,21 +53,26 @@ export function buildDimensions(entries: DimensionEntry[], diagnostics: Diagnost
     if (!def || resolving.has(ident)) return [];
     resolving.add(ident);
     const out: string[] = [];
-    if (def.kind === 'equivalence') out.push(...elementsOf(canonicalName(def.other.raw)));
+    if (def.kind === 'equivalence') appendAll(out, elementsOf(canonicalName(def.other.raw)), def);
     else
       for (const el of def.elements) {
-        if (el.kind === 'range') out.push(...numberedRange(el.from, el.to, diagnostics));
+        let fits = true;
+        if (el.kind === 'range') {
+          const r = numberedRange(el.from, el.to, diagnostics);
+          if (r) fits = append(out, r.count, (i) => `${r.prefix}${r.first + i}`, def);
+        }
         else if (el.kind === 'file') {
-          if (readSubscript) out.push(...readSubscript(el, diagnostics));
+          if (readSubscript) fits = appendAll(out, readSubscript(el, diagnostics), def);
           else
             diagnostics.push(
               error('data', `subscript range ${displayOf(def.name.raw)} takes its elements from a data file (${el.function}); import the model with access to its folder`, el.loc),
             );
         } else {
           const inner = canonicalName(el.name.raw);
-          if (inner !== ident && defs.has(inner)) out.push(...elementsOf(inner));
-          else out.push(displayOf(el.name.raw));
+          if (inner !== ident && defs.has(inner)) fits = appendAll(out, elementsOf(inner), def);
+          else fits = appendAll(out, [displayOf(el.name.raw)], def);
         }
+        if (!fits) break;
       }
     resolving.delete(ident);
     resolved.set(ident, out);
@@ -73,17 +101,21 @@ function mappingOf(m: { to: NameAst; elements?: NameAst[] }): DimensionMapping {
   return out;
 }
 
-/** `(a1-a10)`: the same prefix, numbers counted from the first to the last. */
-function numberedRange(from: NameAst, to: NameAst, diagnostics: Diagnostic[]): string[] {
+/** `(a1-a10)`: the same prefix, numbers counted from the first to the last (made by the caller, within its limits). */
+function numberedRange(from: NameAst, to: NameAst, diagnostics: Diagnostic[]): { prefix: string; first: number; count: number } | undefined {
   const a = /^(.*?)(\d+)$/.exec(displayOf(from.raw));
   const b = /^(.*?)(\d+)$/.exec(displayOf(to.raw));
   if (!a || !b || a[1] !== b[1] || Number(a[2]) > Number(b[2])) {
     diagnostics.push(error('syntax', `subscript range (${from.raw}-${to.raw}) must count up from one numbered element to another`, from.loc));
-    return [];
+    return undefined;
   }
-  const out: string[] = [];
-  for (let i = Number(a[2]); i <= Number(b[2]); i++) out.push(`${a[1]}${i}`);
-  return out;
+  const first = Number(a[2]);
+  const count = Number(b[2]) - first + 1;
+  if (count > MAX_RANGE_ELEMENTS) {
+    diagnostics.push(error('too-large', `subscript range (${from.raw}-${to.raw}) would have ${count} elements (at most ${MAX_RANGE_ELEMENTS})`, from.loc));
+    return undefined;
+  }
+  return { prefix: a[1] ?? '', first, count };
 }
 
 /** The largest other range holding every element of `dim` and more. */
@@ -103,9 +135,26 @@ function parentOf(dim: Dimension, dims: Dimension[]): Dimension | undefined {
 /** Finds dimensions and elements by any spelling of their names. */
 export class DimensionIndex {
   private readonly byIdent = new Map<string, Dimension>();
+  // Element positions and families are asked for once per element of every arrayed equation:
+  // scanning a range each time made import quadratic in its size.
+  private readonly positions = new Map<Dimension, { elements: string[]; length: number; at: Map<string, number> }>();
+  private familiesByElement: Map<string, Dimension[]> | undefined;
 
   constructor(readonly dimensions: Dimension[]) {
     for (const d of dimensions) this.byIdent.set(d.ident, d);
+  }
+
+  /** Canonical element name to its first position in `dim`, rebuilt if the range's elements were replaced. */
+  private positionsIn(dim: Dimension): Map<string, number> {
+    const known = this.positions.get(dim);
+    if (known && known.elements === dim.elements && known.length === dim.elements.length) return known.at;
+    const at = new Map<string, number>();
+    dim.elements.forEach((x, i) => {
+      const e = canonicalName(x);
+      if (!at.has(e)) at.set(e, i);
+    });
+    this.positions.set(dim, { elements: dim.elements, length: dim.elements.length, at });
+    return at;
   }
 
   get(name: string): Dimension | undefined {
@@ -125,14 +174,24 @@ export class DimensionIndex {
 
   /** Top-level ranges holding an element, the first defined first. */
   familiesOfElement(element: string): Dimension[] {
-    const e = canonicalName(element);
-    return this.dimensions.filter((d) => d.parent === undefined && d.aliasOf === undefined && d.elements.some((x) => canonicalName(x) === e));
+    if (!this.familiesByElement) {
+      const by = new Map<string, Dimension[]>();
+      for (const d of this.dimensions) {
+        if (d.parent !== undefined || d.aliasOf !== undefined) continue;
+        for (const e of this.positionsIn(d).keys()) {
+          const list = by.get(e);
+          if (list) list.push(d);
+          else by.set(e, [d]);
+        }
+      }
+      this.familiesByElement = by;
+    }
+    return [...(this.familiesByElement.get(canonicalName(element)) ?? [])];
   }
 
   /** Position of an element in a range, or -1. */
   position(dim: Dimension, element: string): number {
-    const e = canonicalName(element);
-    return dim.elements.findIndex((x) => canonicalName(x) === e);
+    return this.positionsIn(dim).get(canonicalName(element)) ?? -1;
   }
 
   /**
