@@ -1,42 +1,40 @@
 import { offsetLoc, type Expr, type SourceLoc, type SubscriptIndex } from '@sluice/ir';
 
-/** Move every `loc` in a freshly parsed tree from equation coordinates to file coordinates. */
+/**
+ * Move every `loc` in a freshly parsed tree from equation coordinates to file coordinates.
+ * The walk keeps its own stack: a flat sum of tens of thousands of terms is a left-leaning
+ * chain that deep, and a recursive walk would overflow the JavaScript call stack.
+ */
 export function shiftLocs(expr: Expr, origin: SourceLoc): void {
   if (origin.line === 1 && origin.column === 1 && origin.file === undefined) return;
-  const visit = (e: Expr): void => {
+  const pending: Expr[] = [expr];
+  const pushIndex = (s: SubscriptIndex): void => {
+    if (s.loc) s.loc = offsetLoc(s.loc, origin);
+    if (s.kind === 'index') pending.push(s.expr);
+    else if (s.kind === 'range') pending.push(s.from, s.to);
+  };
+  for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
     if (e.loc) e.loc = offsetLoc(e.loc, origin);
     switch (e.kind) {
       case 'number':
       case 'table':
-        return;
+        break;
       case 'var':
-        for (const s of e.subscripts ?? []) visitIndex(s);
-        return;
+        for (const s of e.subscripts ?? []) pushIndex(s);
+        break;
       case 'call':
-        e.args.forEach(visit);
-        return;
+        for (const a of e.args) pending.push(a);
+        break;
       case 'unary':
       case 'transpose':
-        visit(e.operand);
-        return;
+        pending.push(e.operand);
+        break;
       case 'binary':
-        visit(e.left);
-        visit(e.right);
-        return;
+        pending.push(e.left, e.right);
+        break;
       case 'if':
-        visit(e.condition);
-        visit(e.then);
-        visit(e.else);
-        return;
+        pending.push(e.condition, e.then, e.else);
+        break;
     }
-  };
-  const visitIndex = (s: SubscriptIndex): void => {
-    if (s.loc) s.loc = offsetLoc(s.loc, origin);
-    if (s.kind === 'index') visit(s.expr);
-    else if (s.kind === 'range') {
-      visit(s.from);
-      visit(s.to);
-    }
-  };
-  visit(expr);
+  }
 }
