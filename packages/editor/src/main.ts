@@ -4,6 +4,7 @@ import { exportXmile } from '@sluice/xmile';
 import { setUpFileOpening, type OpenedFile } from './app/open-files.js';
 import { setUpTabs } from './app/tabs.js';
 import { ChangePanel } from './charts/change-panel.js';
+import { LoopsPanel } from './charts/loops-panel.js';
 import type { ResultsView } from './charts/results-view.js';
 import { StackedAreaPanel } from './charts/stacked-area-panel.js';
 import { TimeSeriesPanel } from './charts/time-series-panel.js';
@@ -85,6 +86,7 @@ const status = $('status');
 const timeSeries = new TimeSeriesPanel($('panel-chart'));
 const change = new ChangePanel($('panel-change'), (t) => scenarios.setTime(t));
 const stacked = new StackedAreaPanel($('panel-stacked'));
+const loops = new LoopsPanel($('panel-loops'), () => new Worker(new URL('./worker/loops.worker.ts', import.meta.url), { type: 'module' }));
 const picker = new VariablePicker($('var-list'), $<HTMLInputElement>('var-filter'), () => {
   showResults();
   persist();
@@ -222,15 +224,27 @@ function showResults(): void {
   if (visible('panel-change')) change.update(view);
   if (visible('panel-stacked')) stacked.update(view);
   if (visible('panel-scenarios')) scenarios.update(view);
+  if (visible('panel-loops')) showLoops();
+}
+
+/** The Loops view scores the loops through the variable under the cursor (or a picked stock). */
+function showLoops(): void {
+  const stocks = [...(state.index?.variables.values() ?? [])].filter((v) => v.kind === 'stock');
+  const cursor = variableAtCursor();
+  loops.update({ text: textModel().getValue(), format, file: fileName, overrides, stocks, ...(cursor ? { cursor } : {}) });
 }
 
 // ---- the cursor ---------------------------------------------------------------------------
-function updateCausesUses(): void {
+function variableAtCursor(): VariableInfo | undefined {
   const pos = editor.getPosition();
-  if (!pos) return;
+  if (!pos) return undefined;
   const word = textModel().getWordAtPosition(pos)?.word;
-  const v = state.variableAt(pos.lineNumber, pos.column, word) ?? state.variableDeclaredAbove(pos.lineNumber);
-  showCausesUses($('cu-title'), $('causes-uses'), v, state, goToVariable);
+  return state.variableAt(pos.lineNumber, pos.column, word) ?? state.variableDeclaredAbove(pos.lineNumber);
+}
+
+function updateCausesUses(): void {
+  showCausesUses($('cu-title'), $('causes-uses'), variableAtCursor(), state, goToVariable);
+  if (!$('panel-loops').hidden) showLoops();
 }
 editor.onDidChangeCursorPosition(() => updateCausesUses());
 

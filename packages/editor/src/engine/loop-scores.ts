@@ -1,0 +1,58 @@
+import { loopDominance } from '@sluice/analysis';
+import { canonicalName, type Diagnostic } from '@sluice/ir';
+import { readModel, type ModelFormat } from './model-format.js';
+
+/** What the Loops view asks the worker: the model text and the variable whose loops to score. */
+export interface LoopScoresRequest {
+  text: string;
+  format: ModelFormat;
+  file: string;
+  /** Display name or ident of the variable. */
+  variable: string;
+  /** The sliders' overrides, so the scores are of the run the charts show. */
+  overrides: Record<string, number>;
+}
+
+/** One feedback loop through the variable, ready to list and chart. */
+export interface ScoredLoop {
+  /** The model's name for the loop (`R1`), or `L<n>` as `sluice loops` numbers it. */
+  name: string;
+  /** The declared loop's description (`Contagion`), when the model gives one. */
+  doc?: string;
+  polarity: 'R' | 'B' | '?';
+  /** Display names in causal order. */
+  variables: string[];
+  /** Relative loop score at every DT, in [-1, 1]: positive reinforcing, negative balancing. */
+  relativeScore: Float64Array;
+}
+
+export interface LoopScoresResponse {
+  variable: string;
+  times: Float64Array;
+  loops: ScoredLoop[];
+  /** Errors (the scores could not be computed) and warnings (some links unscored, loops truncated). */
+  diagnostics: Diagnostic[];
+  elapsed: number;
+}
+
+/**
+ * Loops That Matter for one variable: the loops through it and their relative scores over a run
+ * with the given overrides. The slow part (an augmented model run once, one product of series per
+ * loop) is why this runs in a worker of its own.
+ */
+export function loopScores(request: LoopScoresRequest): LoopScoresResponse {
+  const started = performance.now();
+  const empty = (diagnostics: Diagnostic[]): LoopScoresResponse => ({ variable: request.variable, times: new Float64Array(0), loops: [], diagnostics, elapsed: performance.now() - started });
+  const parsed = readModel(request.text, request.format, request.file);
+  if (!parsed.ok) return empty(parsed.diagnostics);
+  const d = loopDominance(parsed.value, { variable: request.variable, run: { overrides: request.overrides } });
+  if (!d.ok) return empty(d.diagnostics);
+  const declared = new Map<string, string | undefined>();
+  for (const model of parsed.value.models) for (const l of model.loops ?? []) declared.set(canonicalName(l.name), l.doc);
+  const loops = d.value.loops.map((l): ScoredLoop => {
+    const name = l.loop.name ?? `L${l.number}`;
+    const doc = l.loop.name ? declared.get(canonicalName(l.loop.name)) : undefined;
+    return { name, ...(doc ? { doc } : {}), polarity: l.loop.polarity, variables: l.loop.variables, relativeScore: l.relativeScore };
+  });
+  return { variable: request.variable, times: d.value.times, loops, diagnostics: d.warnings, elapsed: performance.now() - started };
+}
