@@ -43,6 +43,36 @@ export interface RunPlan {
 
 const METHODS: readonly IntegrationMethod[] = ['euler', 'rk2', 'rk4'];
 
+interface ModelNames {
+  byName: Map<string, { name: string; ident: string; slot: number }>;
+  constants: Map<string, { slot: number }>;
+  /** Every output as a column: what a run that names no variables reports. */
+  all: RunPlan['columns'];
+}
+
+// canonicalName (regular expressions, NFC) over every output cost more than a small model's
+// run; a compiled model's outputs and constants never change, so their names are read once.
+const namesCache = new WeakMap<CompiledModel, ModelNames>();
+
+function namesOf(model: CompiledModel): ModelNames {
+  const known = namesCache.get(model);
+  if (known) return known;
+  const byName = new Map<string, { name: string; ident: string; slot: number }>();
+  for (const o of model.outputs) {
+    byName.set(o.ident, o);
+    byName.set(canonicalName(o.name), o);
+  }
+  const constants = new Map<string, { slot: number }>();
+  for (const c of model.constants) {
+    constants.set(c.ident, c);
+    constants.set(canonicalName(c.name), c);
+  }
+  const all = model.outputs.map((o) => ({ name: o.name, ident: o.ident, slot: o.slot }));
+  const names = { byName, constants, all };
+  namesCache.set(model, names);
+  return names;
+}
+
 function wholeSteps(span: number, step: number): number {
   const x = span / step;
   const r = Math.round(x);
@@ -81,16 +111,7 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
   }
   const rows = Math.floor(steps / saveEvery) + 1;
 
-  const byName = new Map<string, { name: string; ident: string; slot: number }>();
-  for (const o of model.outputs) {
-    byName.set(o.ident, o);
-    byName.set(canonicalName(o.name), o);
-  }
-  const constants = new Map<string, { slot: number }>();
-  for (const c of model.constants) {
-    constants.set(c.ident, c);
-    constants.set(canonicalName(c.name), c);
-  }
+  const { byName, constants } = namesOf(model);
 
   const overrides: RunPlan['overrides'] = [];
   for (const [name, value] of Object.entries(options.overrides ?? {})) {
@@ -110,7 +131,7 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
       if (o) columns.push({ name: o.name, ident: o.ident, slot: o.slot });
       else diags.push(error('unknown-variable', `no variable '${name}' to report`));
     }
-  } else columns = model.outputs.map((o) => ({ name: o.name, ident: o.ident, slot: o.slot }));
+  } else columns = namesOf(model).all.slice();
 
   if (rows * (columns.length + 1) > MAX_SAVED_VALUES) {
     diags.push(error('too-many-values', `the run would save ${rows} rows of ${columns.length} variables; use a larger save step or fewer variables`));

@@ -83,6 +83,21 @@ describe('Euler integration', () => {
     expect(Array.from(b.value.columns.find((x) => x.ident === 'water')!.values)).toEqual([10, 5, 2.5, 1.25, 0.625]);
   });
 
+  it('resolves names the same on every run of one compiled model, whatever the previous run asked', () => {
+    const c = compile(decay());
+    if (!c.ok) throw new Error('compile failed');
+    const first = simulate(c.value, { vars: ['drain'] });
+    const all = simulate(c.value);
+    const again = simulate(c.value, { vars: ['Rate', 'WATER'], overrides: { rate: 0.25 } });
+    const refused = simulate(c.value, { overrides: { drain: 1 } });
+    if (!first.ok || !all.ok || !again.ok) throw new Error('run failed');
+    expect(first.value.columns.map((x) => x.ident)).toEqual(['drain']);
+    expect(all.value.columns.map((x) => x.ident).sort()).toEqual(['drain', 'rate', 'water']);
+    expect(again.value.columns.map((x) => x.ident)).toEqual(['rate', 'water']);
+    expect(Array.from(again.value.columns[1]!.values)).toEqual([100, 75, 56.25, 42.1875, 31.640625]);
+    expect(refused.ok ? [] : refused.diagnostics.map((d) => d.code)).toEqual(['bad-override']);
+  });
+
   it('reports only the variables asked for', () => {
     const r = run(decay(), { vars: ['WATER'] });
     expect(r.columns.map((c) => c.name)).toEqual(['Water']);
