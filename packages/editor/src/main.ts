@@ -12,6 +12,7 @@ import { download } from './download.js';
 import { constantEdit } from './engine/constant-edit.js';
 import { formatOfFile, type ModelFormat } from './engine/model-format.js';
 import { ModelIndex, type VariableInfo } from './engine/model-index.js';
+import { overrideOf, overridesFrom } from './engine/overrides.js';
 import { resultsCsv } from './engine/results-csv.js';
 import type { RunRequest, RunResponse, RunSpec } from './engine/run-model.js';
 import { parseScenario, type Scenario } from './engine/scenario.js';
@@ -108,9 +109,7 @@ const scenarios = new ScenariosPanel($('panel-scenarios'), {
     persist();
   },
   apply: (s) => {
-    const idents: Record<string, number> = {};
-    for (const [k, v] of Object.entries(s.overrides)) idents[canonicalName(k)] = v;
-    overrides = idents;
+    overrides = overridesFrom(Object.entries(s.overrides).map(([k, v]) => [canonicalName(k), v] as const));
     requestRun(0);
   },
   open: () => openFiles(),
@@ -124,12 +123,12 @@ setUpTabs(document.querySelector<HTMLElement>('[role=tablist]') ?? document.body
 
 /** Every constant's value as the sliders show it now: the text's value unless overridden. */
 function currentSettings(): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: [string, number][] = [];
   for (const c of state.index?.constants() ?? []) {
-    const v = overrides[c.ident] ?? c.constant;
-    if (v !== undefined && v !== c.constant) out[c.name] = v;
+    const v = overrideOf(overrides, c.ident) ?? c.constant;
+    if (v !== undefined && v !== c.constant) out.push([c.name, v]);
   }
-  return out;
+  return overridesFrom(out);
 }
 
 /** Values the sliders wrote into the text that the last parse has not seen yet, by ident. */

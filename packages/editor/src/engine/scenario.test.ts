@@ -18,6 +18,14 @@ describe('scenario files', () => {
     if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ message: 'override "a" must be a finite number', loc: { file: 'x.json', line: 1 } });
   });
 
+  it('keeps overrides of constants named __proto__ and constructor', () => {
+    const r = parseScenario('{ "name": "x", "overrides": { "__proto__": 1, "constructor": 2 } }', 'x.json');
+    expect(r.ok && Object.entries(r.value.overrides)).toEqual([
+      ['__proto__', 1],
+      ['constructor', 2],
+    ]);
+  });
+
   it('refuses text that is not JSON', () => {
     const r = parseScenario('name = x', 'x.json');
     expect(r.ok).toBe(false);

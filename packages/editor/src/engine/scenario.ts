@@ -1,4 +1,5 @@
 import { error, fail, ok, type Result } from '@sluice/ir';
+import { overridesFrom } from './overrides.js';
 
 /** A named set of constant overrides, stored as `{ "name", "description"?, "overrides" }` JSON. */
 export interface Scenario {
@@ -20,11 +21,12 @@ export function parseScenario(text: string, file: string): Result<Scenario> {
   const name = typeof data.name === 'string' && data.name.trim() ? data.name.trim() : file.replace(/^.*\//, '').replace(/\.json$/i, '');
   const raw = data.overrides ?? {};
   if (!isRecord(raw)) return fail([error('scenario', '"overrides" must be an object of variable names to numbers', at)]);
-  const overrides: Record<string, number> = {};
+  const pairs: [string, number][] = [];
   for (const [k, v] of Object.entries(raw)) {
     if (typeof v !== 'number' || !Number.isFinite(v)) return fail([error('scenario', `override "${k}" must be a finite number`, at)]);
-    overrides[k] = v;
+    pairs.push([k, v]);
   }
+  const overrides = overridesFrom(pairs);
   const scenario: Scenario = { name, overrides };
   if (typeof data.description === 'string') scenario.description = data.description;
   return ok(scenario);

@@ -1,6 +1,7 @@
 import { canonicalName } from '@sluice/ir';
 import type { ModelIndex, VariableInfo } from '../engine/model-index.js';
 import { formatNumber } from '../engine/constant-edit.js';
+import { overrideOf } from '../engine/overrides.js';
 import { sliderRange, snapToStep, type SliderRange } from '../engine/slider-range.js';
 
 export interface SliderEvents {
@@ -52,7 +53,7 @@ export class SlidersPanel {
       const row = this.rows.get(c.ident);
       if (!row) continue;
       row.variable = c;
-      const overridden = overrides[c.ident];
+      const overridden = overrideOf(overrides, c.ident);
       const value = overridden ?? c.constant ?? 0;
       // Never move a slider under the user's pointer.
       if (document.activeElement !== row.slider) row.slider.value = String(value);
