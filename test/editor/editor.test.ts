@@ -333,4 +333,33 @@ run('the editor in a browser', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+  it('charts the relative scores of the declared loops through a picked stock, and follows the cursor', async () => {
+    const { page, errors } = await editor.open();
+    await page.selectOption('#example-select', 'sir');
+    await expect.poll(() => page.evaluate(() => window.sluice.state.run?.columns.some((c) => c.ident === 'infectious') ?? false), { timeout: 20_000 }).toBe(true);
+    await page.click('#tab-loops');
+    await page.selectOption('#loops-variable', 'infectious');
+    const loops = page.locator('.loop-list li');
+    await expect.poll(() => loops.allTextContents(), { timeout: 30_000 }).toEqual([
+      expect.stringMatching(/^R1 Contagion reinforcing\s*Infectious → Infection → Infectious$/),
+      expect.stringMatching(/^B2 Recovery balancing\s*Infectious → Recovery → Infectious$/),
+    ]);
+    expect(await page.locator('[data-chart=loops] canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart=loops] .u-legend .u-series').allTextContents()).toEqual([
+      expect.stringContaining('Time'),
+      expect.stringContaining('R1 Contagion'),
+      expect.stringContaining('B2 Recovery'),
+    ]);
+    await expect.poll(() => page.textContent('.loops-note')).toMatch(/^2 loops through Infectious, scored in \d+ ms$/);
+    await page.screenshot({ path: `${docs}loops.png` });
+    // Back to the variable under the cursor: the susceptibles' stock has its own loop.
+    await page.selectOption('#loops-variable', '');
+    await page.evaluate(() => {
+      const line = window.sluice.editor.getValue().split('\n').findIndex((l) => l.startsWith('stock Susceptible')) + 1;
+      (window.sluice.editor as unknown as { setPosition(p: object): void }).setPosition({ lineNumber: line, column: 8 });
+    });
+    await expect.poll(() => loops.allTextContents(), { timeout: 30_000 }).toEqual([expect.stringMatching(/^B1 Depletion of susceptibles balancing/)]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
