@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '@sluice/ir';
 import { createHelpers, SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME, type CompiledModel } from '@sluice/compiler';
 import { makeIntegrator } from './integrate.js';
 import { seededRandom } from './random.js';
+import { SavedRows } from './saved-rows.js';
 import { planRun, type SimulateOptions } from './run-plan.js';
 
 /** Runs without a seed repeat exactly too: they all use this one. */
@@ -43,9 +44,8 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
   model.initial(v, g, h);
 
   const times = new Float64Array(rows);
-  const slots = Int32Array.from(plan.columns, (c) => c.slot);
-  const values = plan.columns.map(() => new Float64Array(rows));
   for (let k = 0; k < rows; k++) times[k] = start + k * plan.saveStep;
+  const saved = new SavedRows(Int32Array.from(plan.columns, (c) => c.slot), rows);
 
   const { step, rates, afterStep, keepsHistory, stockBase, stockCount } = model;
   const euler = plan.method === 'euler';
@@ -54,10 +54,7 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
     v[SLOT_TIME] = t;
     step(v, g, h);
     rates(v, r, g, h);
-    if (n % saveEvery === 0) {
-      const row = n / saveEvery;
-      for (let c = 0; c < slots.length; c++) values[c]![row] = v[slots[c]!]!;
-    }
+    if (n % saveEvery === 0) saved.save(v);
     if (n >= steps) break;
     if (keepsHistory) afterStep(v, g, h);
     // Euler inline: on a small model a function call costs as much as the step itself.
@@ -65,6 +62,7 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
     else integrate(v, r, t, dt);
   }
 
-  const columns = plan.columns.map((c, i) => ({ name: c.name, ident: c.ident, values: values[i]! }));
+  const values = saved.finish();
+  const columns = plan.columns.map((c, i) => ({ name: c.name, ident: c.ident, values: values.subarray(i * rows, (i + 1) * rows) }));
   return ok({ times, columns }, diagnostics);
 }
