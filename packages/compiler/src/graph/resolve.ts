@@ -55,6 +55,9 @@ export function resolveModel(
   const byIdent = new Map<string, Node>();
   const tables = new Map<string, Variable>();
   const resolution: ResolutionMap = new Map();
+  // A variable left out of the graph (no equation, one that did not parse) is reported once,
+  // where it is declared, not again as unknown wherever it is used.
+  const declared = new Set(variables.map((v) => v.ident));
   let delayCount = 0;
 
   const addNode = (role: NodeRole, variable: Variable, dims: Node['dims'], loc: SourceLoc | undefined): Node => {
@@ -322,7 +325,7 @@ export function resolveModel(
           resolution.set(e, { kind: 'builtin', spec });
           return;
         }
-        diags.push(error('unknown-variable', `unknown variable '${e.display}'`, locOf(e, owner), owner.name));
+        if (!declared.has(e.name)) diags.push(error('unknown-variable', `unknown variable '${e.display}'`, locOf(e, owner), owner.name));
         return;
       }
       case 'call':

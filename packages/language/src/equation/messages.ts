@@ -134,6 +134,8 @@ export function lexingMessage(text: string, offset: number): string {
   if (ch === '{') return "the comment started by '{' is never closed with '}'";
   if (ch === '"') return 'the quoted name is never closed with \'"\'';
   if (ch === '}') return "unexpected '}' without a matching '{'";
+  // Stella and Vensim write `???` where an equation is missing; say so, as their importers do.
+  if (text.startsWith('???', offset)) return 'the placeholder "???" stands where the equation is missing: give it a real equation';
   if (ch === '&') return "unexpected character '&': write AND for a logical and";
   if (ch === '|') return "unexpected character '|': write OR for a logical or";
   if (ch === '!') return "unexpected character '!': write NOT for a logical not, or <> for 'not equal'";

@@ -12,6 +12,8 @@ const methods: readonly IntegrationMethod[] = ['euler', 'rk2', 'rk4'];
 export interface SimExtras {
   value?: Dialect;
   unitsMisplaced?: boolean;
+  /** Settings the line names, with or without a usable value (a bad value is reported where it is). */
+  named?: Set<string>;
 }
 
 /** A `sim` line's settings; `dialect` receives what the line says beyond them. */
@@ -27,6 +29,7 @@ export function buildSim(node: CstNode, ctx: BuildContext, dialect: SimExtras = 
       continue;
     }
     seen.add(key.image);
+    (dialect.named ??= new Set()).add(key.image);
     if (key.image === 'dialect') {
       const word = tokenOf(setting, 'Identifier');
       if (word === undefined) continue;
@@ -40,6 +43,11 @@ export function buildSim(node: CstNode, ctx: BuildContext, dialect: SimExtras = 
       const method = methods.find((m) => m === word.image.toLowerCase());
       if (method) spec.method = method;
       else report(ctx, 'invalid-value', `unknown integration method '${word.image}': expected euler, rk2 or rk4`, word);
+      continue;
+    }
+    const unusable = nums.find((n) => !Number.isFinite(Number(n.image)));
+    if (unusable) {
+      report(ctx, 'invalid-number', `${key.image} ${unusable.image} is not a finite number`, unusable);
       continue;
     }
     const values = nums.map((n) => readNumber(n, ctx));
@@ -69,10 +77,12 @@ export function buildSim(node: CstNode, ctx: BuildContext, dialect: SimExtras = 
   return spec;
 }
 
-export function completeSim(spec: Partial<SimSpecs>, at: IToken, ctx: BuildContext, unitsMisplaced: boolean): SimSpecs {
+export function completeSim(spec: Partial<SimSpecs>, at: IToken, ctx: BuildContext, extras: SimExtras): SimSpecs {
+  // Settings swallowed by a misplaced `units`, or lost after a value that is not a number, are
+  // that one mistake, already reported where it is.
+  const spoilt = extras.unitsMisplaced === true || ctx.diagnostics.some((d) => d.severity === 'error' && d.loc?.line === at.startLine);
   for (const key of ['start', 'stop'] as const) {
-    // Settings swallowed by a misplaced `units` are that one mistake, already reported.
-    if (spec[key] === undefined && !unitsMisplaced) report(ctx, 'missing-sim-specs', `the sim line needs '${key}'`, at);
+    if (spec[key] === undefined && !spoilt && extras.named?.has(key) !== true) report(ctx, 'missing-sim-specs', `the sim line needs '${key}'`, at);
   }
   const sim: SimSpecs = { start: spec.start ?? 0, stop: spec.stop ?? 0, dt: spec.dt ?? 1, method: spec.method ?? 'euler' };
   if (spec.dtReciprocal) sim.dtReciprocal = true;

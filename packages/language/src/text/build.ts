@@ -183,7 +183,7 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
           simSeen = first;
           const dialect: SimExtras = {};
           const spec = buildSim(node, ctx, dialect);
-          project.simSpecs = completeSim(spec, first, ctx, dialect.unitsMisplaced === true);
+          project.simSpecs = completeSim(spec, first, ctx, dialect);
           if (dialect.value) project.dialect = dialect.value;
         }
         break;

@@ -58,6 +58,7 @@ function inRule(ruleName: string): string {
 
 export const sluiceErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    if (ruleName === 'simSetting' && expected.name === 'Number') return `${describeFound(actual)} is not a number: the sim line's start, stop, dt and save_step take finite numbers`;
     return `expected ${describeExpected([expected])}${inRule(ruleName)} but found ${describeFound(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
