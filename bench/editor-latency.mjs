@@ -127,7 +127,7 @@ async function browserLatency() {
       const ms = await page.evaluate(() => window.latency);
       if (i >= 0) latencies.push(ms);
     }
-    const debounce = Number(readFileSync(join(editorDir, 'src/main.ts'), 'utf8').match(/requestRun\((\d+)\);\s*\n\s*persist\(\);\s*\n\}\);/)?.[1] ?? 0);
+    const debounce = Number(readFileSync(join(editorDir, 'src/main.ts'), 'utf8').match(/const TYPING_PAUSE_MS = (\d+);/)?.[1] ?? 0);
     return { latencies, debounce };
   } finally {
     await b.close();

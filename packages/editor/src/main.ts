@@ -33,6 +33,12 @@ import { SimulationClient } from './worker/simulation-client.js';
 const BASELINE = 'Baseline';
 /** The run with the sliders' overrides, present while a slider differs from the text. */
 const CURRENT = 'Sliders';
+/**
+ * How long after a keystroke the text is sent to run. Short, because the pause is part of the
+ * keystroke-to-chart time (bench/editor-latency.mjs); the client already coalesces keystrokes
+ * made while a run is in flight (only the newest text runs next), so fast typing queues nothing.
+ */
+const TYPING_PAUSE_MS = 20;
 
 const $ = <T extends HTMLElement>(id: string) => {
   const el = document.getElementById(id);
@@ -280,7 +286,7 @@ window.addEventListener('beforeunload', () => {
 });
 
 textModel().onDidChangeContent(() => {
-  requestRun(150);
+  requestRun(TYPING_PAUSE_MS);
   persist();
 });
 
