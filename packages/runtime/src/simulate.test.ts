@@ -372,3 +372,26 @@ describe('Vensim WITH LOOKUP inside an expression', () => {
     expect(col(run(p), 'y')).toEqual([0, 10, 20]);
   });
 });
+
+describe('long passes', () => {
+  // 600 auxiliaries in a chain: the step pass is cut into functions of 200 lines, called in order.
+  const chain = (): Project =>
+    project([
+      { name: 'x0', eqn: 'TIME' },
+      ...Array.from({ length: 599 }, (_, i) => ({ name: `x${i + 1}`, eqn: `x${i} + 1` })),
+      { kind: 'stock', name: 'Total', eqn: 'x599', inflows: ['add'] },
+      { kind: 'flow', name: 'add', eqn: 'x599' },
+    ]);
+
+  it('are cut into pieces that run in dependency order, in the initial pass and every step', () => {
+    const c = compile(chain());
+    if (!c.ok) throw new Error('compile failed');
+    expect(c.value.source.step).toContain('function p3(v, g, h)'); // 601 statements: x0..x599 and add
+    expect(c.value.source.step).not.toContain('function p4(');
+    const r = simulate(c.value);
+    if (!r.ok) throw new Error('run failed');
+    const at = (name: string): number[] => Array.from(r.value.columns.find((x) => x.ident === name)!.values);
+    expect(at('x599')).toEqual([599, 600, 601, 602, 603]);
+    expect(at('total')).toEqual([599, 1198, 1798, 2399, 3001]);
+  });
+});

@@ -70,6 +70,49 @@ function compileFunction<F>(params: string[], body: string): F {
 }
 
 /**
+ * A pass longer than this many lines is cut into functions of about this size: V8 does not
+ * optimise a function of thousands of statements (it stays interpreted, tens of times slower),
+ * but optimises each piece early.
+ */
+const PIECE_LINES = 200;
+
+/**
+ * A pass: its body, or, when long, a factory body that defines the pieces as functions and
+ * returns the pass calling them in order (`split`).
+ */
+interface PassBody {
+  source: string;
+  split: boolean;
+}
+
+function splitBody(parts: string[]): PassBody {
+  const pieces: string[] = [];
+  let current: string[] = [];
+  let count = 0;
+  for (const p of parts) {
+    const n = p.split('\n').length;
+    if (count > 0 && count + n > PIECE_LINES) {
+      pieces.push(current.join('\n'));
+      current = [];
+      count = 0;
+    }
+    current.push(p);
+    count += n;
+  }
+  if (current.length) pieces.push(current.join('\n'));
+  if (pieces.length <= 1) return { source: pieces[0] ?? '', split: false };
+  const defined = pieces.map((body, i) => `function p${i}(v, g, h) {\n${body}\n}`).join('\n');
+  const calls = pieces.map((_, i) => `p${i}(v, g, h);`).join(' ');
+  return { source: `${defined}\nreturn function pass(v, g, h) { ${calls} };`, split: true };
+}
+
+/** One pass as a function `(v, g, h)`; the pieces of a long one are made once, so a call allocates nothing. */
+function compilePass(body: PassBody): PassFunction {
+  if (!body.split) return compileFunction<PassFunction>(['v', 'g', 'h'], body.source);
+  return compileFunction<() => PassFunction>([], body.source)();
+}
+
+/**
  * Order the nodes for both passes, lay out slots and generate the four functions of a compiled
  * model. Returns undefined (with diagnostics) when the model has a circular definition or a
  * reference that does not fit its place.
@@ -159,7 +202,8 @@ export function generateProgram(
     temps,
   });
 
-  const emitNode = (n: Node, pass: 'initial' | 'step'): string => {
+  /** One self-contained piece of code per equation (its temporaries stay inside it). */
+  const emitNode = (n: Node, pass: 'initial' | 'step'): string[] => {
     const base = layout.slotOf(n);
     const parts: string[] = [];
     for (const eq of n.equations) {
@@ -178,15 +222,11 @@ export function generateProgram(
         }),
       );
     }
-    return parts.join('\n');
+    return parts.filter(Boolean);
   };
 
-  const initialBody = initialOrder.map((n) => emitNode(n, 'initial')).filter(Boolean).join('\n');
-  const stepBody = stepOrder
-    .filter((n) => varying.has(n) && !constantNodes.has(n))
-    .map((n) => emitNode(n, 'step'))
-    .filter(Boolean)
-    .join('\n');
+  const initialBody = splitBody(initialOrder.flatMap((n) => emitNode(n, 'initial')));
+  const stepBody = splitBody(stepOrder.filter((n) => varying.has(n) && !constantNodes.has(n)).flatMap((n) => emitNode(n, 'step')));
   const ratesBody = emitRates(stocks, layout.stockBase, (ident) => resolved.byIdent.get(ident)!, cutInPlace, (index, dims) =>
     contextFor('step', stocks[0]!.variable, dims, index),
   );
@@ -207,10 +247,10 @@ export function generateProgram(
   if (diags.length > before) return undefined;
 
   const outputs: OutputVariable[] = [];
+  const constantSlots = new Set(constants.map((c) => c.slot));
   for (const n of nodes) {
     if (n.role !== 'aux' && n.role !== 'flow' && n.role !== 'stock') continue;
     if (n.variable.hidden) continue;
-    const constantSlots = new Set(constants.map((c) => c.slot));
     for (let o = 0; o < sizeOf(n.dims); o++) {
       const slot = layout.slotOf(n) + o;
       outputs.push({
@@ -235,12 +275,12 @@ export function generateProgram(
       constants,
       outputs,
       delayCount: resolved.delayCount,
-      initial: compileFunction<PassFunction>(['v', 'g', 'h'], initialBody),
-      step: compileFunction<PassFunction>(['v', 'g', 'h'], stepBody),
+      initial: compilePass(initialBody),
+      step: compilePass(stepBody),
       rates: compileFunction<RatesFunction>(['v', 'r', 'g', 'h'], ratesBody),
       afterStep: compileFunction<PassFunction>(['v', 'g', 'h'], afterBody),
       keepsHistory: afterLines.length > 0,
-      source: { initial: initialBody, step: stepBody, rates: ratesBody, afterStep: afterBody },
+      source: { initial: initialBody.source, step: stepBody.source, rates: ratesBody, afterStep: afterBody },
     };
   } catch (e) {
     diags.push(error('internal', `code generation failed: ${e instanceof Error ? e.message : String(e)}`));
