@@ -11,6 +11,7 @@ import { CONVEYOR_BUILTINS } from './stella-conveyor.js';
 import { STELLA_BUILTINS, STELLA_LOWERED_BUILTINS } from './stella.js';
 import { TIME_INPUT_BUILTINS } from './time-inputs.js';
 import { VENSIM_BUILTINS } from './vensim.js';
+import { VENSIM_ALLOCATE_AVAILABLE_BUILTINS } from './vensim-allocate-available.js';
 import { VENSIM_LOOKUP_BUILTINS } from './vensim-lookups.js';
 import { VENSIM_VECTOR_BUILTINS } from './vensim-vectors.js';
 import type { BuiltinSpec } from './types.js';
@@ -34,6 +35,7 @@ export const BUILTINS: readonly BuiltinSpec[] = [
   ...RANDOM_BUILTINS,
   ...VENSIM_BUILTINS,
   ...VENSIM_VECTOR_BUILTINS,
+  ...VENSIM_ALLOCATE_AVAILABLE_BUILTINS,
   ...VENSIM_LOOKUP_BUILTINS,
 ];
 

@@ -8,6 +8,7 @@ import { lookupHelperName, lookupModeCode, lookupModeHelper } from './helpers.js
 import type { Layout } from './layout.js';
 import { numberLiteral } from './number-literal.js';
 import { emitAllocateByPriority } from './allocate.js';
+import { emitAllocateAvailable } from './allocate-available.js';
 import { emitInvertMatrix } from './invert-matrix.js';
 import { emitVectorOrder } from './vector-order.js';
 import { emitVectorSelect } from './vector-select.js';
@@ -299,6 +300,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
           const name = r.spec.name;
           if (name === 'VECTOR_SELECT') return emitVectorSelect(e.args, ctx, emitExpr);
           if (name === 'ALLOCATE_BY_PRIORITY') return emitAllocateByPriority(e.args, ctx, emitExpr, (m, at) => fail(m, at, 'unsupported'));
+          if (name === 'ALLOCATE_AVAILABLE') return emitAllocateAvailable(e.args, ctx, emitExpr, (m, at) => fail(m, at, 'unsupported'));
           if (name === 'VECTOR_SORT_ORDER' || name === 'VECTOR_RANK' || name === 'VECTOR_ELM_MAP') return emitVectorOrder(name, e.args, ctx, emitExpr, (m, at) => fail(m, at, 'unsupported'));
           if (name === 'INVERT_MATRIX') return emitInvertMatrix(e.args, ctx, emitExpr, (m, at) => fail(m, at, 'unsupported'));
           if (r.spec.family === 'array') return reduce(name, e.args[0]!, e.args[1] ? emit(e.args[1]) : undefined);

@@ -4,6 +4,7 @@ import { createConveyorBelts, type ConveyorBelts } from './conveyor-belts.js';
 import { createDraw, DISTRIBUTION, type Draw } from './distributions.js';
 import { createInverter } from './matrix.js';
 import { allocateByPriority } from './allocate.js';
+import { allocateAvailable } from './allocate-available.js';
 import { sortOrder, vectorRank } from './vector-order.js';
 
 /**
@@ -47,6 +48,8 @@ export interface Helpers {
   invertElement(v: Float64Array, base: number, n: number, rowStride: number, colStride: number, i: number, j: number): number;
   /** Requester i's share of the supply by Vensim's ALLOCATE BY PRIORITY (`codegen/allocate.ts`). */
   allocateByPriority: typeof allocateByPriority;
+  /** Requester i's share by Vensim's ALLOCATE AVAILABLE (`codegen/allocate-available.ts`). */
+  allocateAvailable: typeof allocateAvailable;
   /** VECTOR SORT ORDER and VECTOR RANK at element i (`codegen/vector-order.ts`). */
   sortOrder: typeof sortOrder;
   vectorRank: typeof vectorRank;
@@ -238,6 +241,7 @@ export function createHelpers(run: HelperRun): Helpers {
     },
     invertElement: createInverter(),
     allocateByPriority,
+    allocateAvailable,
     sortOrder,
     vectorRank,
     uniform: (min, max) => min + (max - min) * run.random(),
