@@ -422,7 +422,7 @@ export class EquationParser extends EmbeddedActionsParser {
     ]);
   });
 
-  /** A variable, `x[a, b!]`, a call `FN(args)`, or a subscripted lookup call `tbl[a](x)`. */
+  /** A variable, `x[a, b!]`, a call `FN(args)` (`MACRO(args : outputs)`), or a subscripted lookup call `tbl[a](x)`. */
   private reference = this.RULE('reference', (): Expr => {
     const tok = this.OR([{ ALT: () => this.CONSUME(t.Name) }, { ALT: () => this.CONSUME(t.QuotedName) }]);
     const subs = this.OPTION(() => this.SUBRULE(this.subscriptList));
@@ -456,6 +456,15 @@ export class EquationParser extends EmbeddedActionsParser {
             },
           ] });
         },
+      });
+      // A macro's extra outputs, `NAME(a, b : y)`: lowering takes them as further arguments,
+      // each naming the caller's variable the output defines.
+      this.OPTION3(() => {
+        this.CONSUME(t.Colon);
+        this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => {
+          const out = this.SUBRULE2(this.expression);
+          this.ACTION(() => list.push(out));
+        } });
       });
       this.CONSUME(t.RParen);
       return list;
