@@ -113,7 +113,8 @@ export class LoopsPanel {
       this.frame.clear(`No feedback loop passes through ${name}.`);
       return;
     }
-    const count = `${response.loops.length} loop${response.loops.length === 1 ? '' : 's'} through ${name}, scored in ${Math.round(response.elapsed)} ms`;
+    const shown = response.loops.length < response.total ? `the ${response.loops.length} strongest of ${response.total} loops` : `${response.total} loop${response.total === 1 ? '' : 's'}`;
+    const count = `${shown} through ${name}, scored in ${Math.round(response.elapsed)} ms`;
     this.note.textContent = warnings.length ? `${count}; ${warnings.map((d) => d.message).join('; ')}` : count;
     const series: uPlot.Series[] = [{ label: 'Time' }];
     const data: (Float64Array | (number | null)[])[] = [response.times];

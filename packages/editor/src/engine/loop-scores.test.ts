@@ -50,9 +50,20 @@ describe('loop scores for the Loops view', () => {
     expect(share({ Contact_Rate: 3 })).toBeGreaterThan(share({}));
   });
 
+  it('send only the strongest loops when asked for fewer than pass through the variable, and say how many there are', () => {
+    const all = loopScores(request(sir, 'Infectious'));
+    expect(all.total).toBe(2);
+    const peak = (name: string) => Math.max(...[...all.loops.find((l) => l.name === name)!.relativeScore].filter(Number.isFinite).map(Math.abs));
+    const strongest = peak('R1') > peak('B2') ? 'R1' : 'B2';
+    const one = loopScores({ ...request(sir, 'Infectious'), top: 1 });
+    expect(one.total).toBe(2);
+    expect(one.loops.map((l) => l.name)).toEqual([strongest]);
+  });
+
   it('report a model that does not parse, or a variable it lacks, with no scores', () => {
     const broken = loopScores(request('sim start 0 stop 1 dt 1\nstock S = (\n', 'S'));
     expect(broken.loops).toEqual([]);
+    expect(broken.total).toBe(0);
     expect(broken.diagnostics[0]?.severity).toBe('error');
     expect(broken.diagnostics[0]?.loc?.line).toBe(2);
     const unknown = loopScores(request(teacup, 'Coffee'));

@@ -62,7 +62,7 @@ export class LoopsClient {
     if (!flight || flight.id !== id) return;
     this.stop();
     const loc = { file: flight.request.file, line: 1, column: 1 };
-    this.onResponse({ variable: flight.request.variable, times: new Float64Array(0), loops: [], diagnostics: [error('worker', message, loc)], elapsed: 0 }, flight.request);
+    this.onResponse({ variable: flight.request.variable, times: new Float64Array(0), loops: [], total: 0, diagnostics: [error('worker', message, loc)], elapsed: 0 }, flight.request);
   }
 
   /** Drop the running request and the worker computing it. */

@@ -14,7 +14,7 @@ self.onmessage = (event: MessageEvent<LoopsRequest>) => {
     response = loopScores(request);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    response = { variable: request.variable, times: new Float64Array(0), loops: [], diagnostics: [error('internal', `loop scores failed: ${message}`, { file: request.file, line: 1, column: 1 })], elapsed: 0 };
+    response = { variable: request.variable, times: new Float64Array(0), loops: [], total: 0, diagnostics: [error('internal', `loop scores failed: ${message}`, { file: request.file, line: 1, column: 1 })], elapsed: 0 };
   }
   const transfer = [response.times.buffer, ...response.loops.map((l) => l.relativeScore.buffer)] as ArrayBuffer[];
   const reply: LoopsReply = { id, response };
