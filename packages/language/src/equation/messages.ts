@@ -37,7 +37,7 @@ function after(tok: IToken): SourceLoc {
 
 /** The position after the last character of `text`. */
 export function endOfText(text: string): SourceLoc {
-  const lines = text.split(/\r\n?|\n|\u2028|\u2029/);
+  const lines = text.split(/\r\n?|\n/);
   const line = lines.length;
   const column = (lines[lines.length - 1]?.length ?? 0) + 1;
   return { line, column, endLine: line, endColumn: column };

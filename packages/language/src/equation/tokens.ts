@@ -5,9 +5,12 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
  * longer name (`if_rate` is a name, not `if` followed by `_rate`).
  */
 
-/** Unicode line separators count as line breaks, as they do for a modeller's editor. */
-const lineBreakChars = ['\n', '\r', '\u2028', '\u2029'];
-export const lineTerminatorsPattern = /\n|\r\n?|\u2028|\u2029/g;
+/**
+ * Lines end at LF, CRLF or CR, as editors number them. U+2028 and U+2029 are characters
+ * like any other: counting them as line ends put errors on lines no editor shows.
+ */
+const lineBreakChars = ['\n', '\r'];
+export const lineTerminatorsPattern = /\n|\r\n?/g;
 
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',

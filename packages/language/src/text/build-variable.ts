@@ -200,7 +200,7 @@ function qualified(node: CstNode | undefined, ctx: BuildContext): string | undef
   if (node === undefined) return undefined;
   const parts = nodesOf(node, 'name').map((n) => readName(n, ctx.file));
   if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
-  return parts.map((p) => canonicalName(p!.display)).join('.');
+  return parts.map((p) => p!.ident).join('.');
 }
 
 /** A `moduleDecl` node as a module instance. */

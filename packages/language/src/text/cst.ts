@@ -78,6 +78,15 @@ export function unquote(image: string): string {
   return image.slice(1, -1).replace(/\\(.)/gs, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
 }
 
+/**
+ * The text of a quoted name. Only `\n`, `\"` and `\\` are escapes, as `canonicalName` reads
+ * them in a formula's quoted names; any other backslash stays as written, so a name means the
+ * same variable where it is declared and where a formula uses it.
+ */
+export function unquoteName(image: string): string {
+  return image.slice(1, -1).replace(/\\(.)/gs, (_, c: string) => (c === 'n' ? '\n' : c === '"' || c === '\\' ? c : `\\${c}`));
+}
+
 /** A name as written (display form) and its canonical form, with where it was written. */
 export interface NameRef {
   display: string;
@@ -90,6 +99,6 @@ export function readName(node: CstNode | undefined, file: string | undefined): N
   if (node === undefined) return undefined;
   const tok = tokenOf(node, 'Identifier') ?? tokenOf(node, 'Quoted') ?? firstToken(node);
   if (tok === undefined) return undefined;
-  const display = tok.tokenType.name === 'Quoted' ? unquote(tok.image) : tok.image;
+  const display = tok.tokenType.name === 'Quoted' ? unquoteName(tok.image) : tok.image;
   return { display, ident: canonicalName(display), loc: tokenLoc(tok, file) };
 }

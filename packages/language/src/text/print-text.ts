@@ -29,9 +29,17 @@ export function quote(text: string): string {
   return `"${escaped}"`;
 }
 
+/**
+ * A quoted name as `unquoteName` reads it back: line breaks become `\n` (a name is one line;
+ * `canonicalName` reads both as a space), a tab stays a tab, and only `\` and `"` are escaped.
+ */
+function quoteName(display: string): string {
+  return `"${display.replace(/\r\n?|[\n\u2028\u2029]|[\\"]/g, (c) => (c === '\\' || c === '"' ? `\\${c}` : '\\n'))}"`;
+}
+
 /** A name bare when it is an identifier and no keyword, quoted otherwise. */
 export function printName(display: string): string {
-  return identifier.test(display) && !keywordWords.has(display) ? display : quote(display);
+  return identifier.test(display) && !keywordWords.has(display) ? display : quoteName(display);
 }
 
 /** An element name: bare numbers stay numbers (`[1]`), other names as names. */

@@ -13,7 +13,7 @@
 const declarationStart =
   /^[ \t]*(?:(?:stock|flow|aux|const|module|loop|group|model|macro|title|sim|dimension|unit|inflow|outflow)[ \t]+["\p{L}_]|units[ \t]|doc[ \t]+"|end[ \t]*(?:#|$))/u;
 
-const isLineBreak = (c: string): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+const isLineBreak = (c: string): boolean => c === '\n' || c === '\r';
 
 /** End of a quoted name or string starting at `i` (the opening quote): the index after the closing quote, or of the line break. */
 function skipQuoted(text: string, i: number): number {

@@ -7,8 +7,8 @@ import { scanFormula, scanUnits } from './scan.js';
  * single tokens so that their text reaches the formula parser untouched.
  */
 
-const lineTerminatorsPattern = /\n|\r\n?|\u2028|\u2029/g;
-const lineBreakChars = ['\n', '\r', '\u2028', '\u2029'];
+const lineTerminatorsPattern = /\n|\r\n?/g;
+const lineBreakChars = ['\n', '\r'];
 
 /** Every keyword is also a name where a name is expected (`aux start = 3`). */
 export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
@@ -36,7 +36,7 @@ export const WhiteSpace = createToken({
   line_breaks: true,
 });
 
-export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r\u2028\u2029]*/, group: Lexer.SKIPPED });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: Lexer.SKIPPED });
 
 /** `= formula`: the `=` and the formula's text, to the end of the line (or of its brackets). */
 export const Formula = createToken({
@@ -95,7 +95,7 @@ export const Identifier = createToken({
 export const Quoted = createToken({
   name: 'Quoted', categories: [Stray],
   label: 'a quoted text',
-  pattern: /"(?:[^"\\\n\r\u2028\u2029]|\\[^\n\r\u2028\u2029])*"/,
+  pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*"/,
 });
 
 export const NumberToken = createToken({
