@@ -42,6 +42,29 @@ describe('macro calls with extra outputs', () => {
     expect(cols.get('sum plus')).toEqual([7, 14, 21, 28, 35]);
   });
 
+  test('in an apply-to-all equation the output has the equation\'s dimensions', () => {
+    const body = `${ACCUM}\nd: (d1-d2) ~~|\nrate[d] = 2, 5 ~~|\na[d] = ACCUM(rate[d] : a plus[d]) ~~|\nb[d] = ACCUM(rate[d] : b plus) ~~|`;
+    const cols = run(body);
+    expect(cols.get('a plus[d1]')).toEqual([2, 4, 6, 8, 10]);
+    expect(cols.get('a plus[d2]')).toEqual([5, 10, 15, 20, 25]);
+    expect(cols.get('b plus[d2]')).toEqual([5, 10, 15, 20, 25]);
+  });
+
+  test('an output the model also defines, or two calls define, is a duplicate definition', () => {
+    const twice = compile(load(`${ACCUM}\na = ACCUM(2 : a plus) ~~|\na plus = 3 ~~|`));
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.diagnostics[0]).toMatchObject({ code: 'duplicate-definition', loc: { line: 6 } });
+    const two = compile(load(`${ACCUM}\na = ACCUM(2 : same) ~~|\nb = ACCUM(3 : same) ~~|`));
+    expect(two.ok).toBe(false);
+    if (!two.ok) expect(two.diagnostics.map((d) => d.code)).toEqual(['duplicate-definition']);
+  });
+
+  test('an output subscripted by other than the equation\'s dimensions is refused', () => {
+    const r = compile(load(`${ACCUM}\nd: (d1-d2) ~~|\na[d] = ACCUM(1 : a plus[d1]) ~~|`));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ code: 'macro-output' });
+  });
+
   test('a missing output name is a syntax error at its place', () => {
     const missing = importVensim(`{UTF-8}\n${ACCUM}\na = ACCUM(2 : ) ~~|\n${CONTROL}\n`, { file: 'm.mdl' });
     expect(missing.ok).toBe(false);

@@ -31,7 +31,7 @@ export function expandMacros(project: Project): Result<Project> {
 class ModelExpansion {
   private readonly hidden: Variable[] = [];
   /** Caller variables defined by a Vensim macro's extra outputs: ident → their value. */
-  private readonly extraOutputs = new Map<string, { name: string; value: Expr }>();
+  private readonly extraOutputs = new Map<string, { name: string; value: Expr; dimensions: string[]; site: CallSite }>();
 
   constructor(
     private readonly project: Project,
@@ -42,11 +42,20 @@ class ModelExpansion {
 
   run(model: Model): Model {
     const variables = model.variables.map((v) => this.expandVariable(v, []));
-    for (const [ident, { name, value }] of this.extraOutputs) {
+    for (const [ident, { name, value, dimensions, site }] of this.extraOutputs) {
       const i = variables.findIndex((v) => v.ident === ident);
       const equation = { text: '', expr: value };
-      if (i >= 0) variables[i] = { ...variables[i]!, equation };
-      else variables.push({ kind: 'aux', name, ident, equation });
+      const existing = variables[i];
+      // A model variable with an equation of its own would have two definitions (Vensim: each
+      // variable has one equation, and a macro's extra output is it).
+      if (existing && (existing.kind !== 'aux' || existing.equation?.expr || existing.elements?.length || existing.gf)) {
+        this.diagnostics.push(error('duplicate-definition', `${existing.name} is defined by its own equation and as an extra output of a macro call`, site.loc ?? existing.loc, site.owner.name));
+        continue;
+      }
+      const defined: Variable = { ...(existing ?? { kind: 'aux', name, ident }), equation };
+      if (dimensions.length > 0) defined.dimensions = [...dimensions];
+      if (existing) variables[i] = defined;
+      else variables.push(defined);
     }
     return { ...model, variables: [...variables, ...this.hidden] };
   }
@@ -119,11 +128,21 @@ class ModelExpansion {
     outputs.forEach((out, j) => {
       const target = call.args[params.length + j];
       if (!target) return;
-      if (target.kind !== 'var' || target.subscripts) {
-        report('macro-output', `the extra outputs of ${call.display} must be names of variables to define`);
+      // In an apply-to-all equation the output has the equation's dimensions: written `y` or
+      // `y[d]` with exactly those dimensions, as Vensim's macros take no subscripts inside.
+      const dims = b.dimensions;
+      const subs = target.kind === 'var' ? (target.subscripts ?? []) : [];
+      const onDims = subs.length === 0 || (subs.length === dims.length && subs.every((s, i) => s.kind === 'index' && s.expr.kind === 'var' && s.expr.name === canonicalName(dims[i]!)));
+      if (target.kind !== 'var' || !onDims) {
+        const over = dims.length > 0 ? ` (subscripted by ${dims.join(', ')} or not at all)` : '';
+        report('macro-output', `the extra outputs of ${call.display} must be names of variables to define${over}`);
         return;
       }
-      this.extraOutputs.set(target.name, { name: target.display, value: b.ref(canonicalName(out)) });
+      if (this.extraOutputs.has(target.name)) {
+        report('duplicate-definition', `${target.display} is an extra output of two macro calls`);
+        return;
+      }
+      this.extraOutputs.set(target.name, { name: target.display, value: b.ref(canonicalName(out)), dimensions: [...dims], site: callSite });
     });
 
     // The copies may call macros themselves: expand them now, one level deeper.
