@@ -8,6 +8,7 @@ import type { CompiledModel, ConstantInput, OutputVariable, PassFunction, RatesF
 import { emitExpr, slotRef, type ExpressionContext } from './expression.js';
 import { lookupHelperName } from './helpers.js';
 import { layOut, type Layout } from './layout.js';
+import { groupStatements } from './element-groups.js';
 import { emitEquation } from './loops.js';
 import { emitRates, flowsCutInPlace } from './stock-rates.js';
 
@@ -222,7 +223,7 @@ export function generateProgram(
         }),
       );
     }
-    return parts.filter(Boolean);
+    return groupStatements(parts.filter(Boolean));
   };
 
   const initialBody = splitBody(initialOrder.flatMap((n) => emitNode(n, 'initial')));
