@@ -120,18 +120,17 @@ describe('bad input gets its exact message and place', () => {
 });
 
 describe('refused, but the message or place is not yet right', () => {
-  it('.mdl: TIME STEP = 0 is refused only when the run starts, without a place (not yet: the place of TIME STEP)', () => {
+  it('.mdl: TIME STEP = 0 is refused at import, at TIME STEP', () => {
     const trip = travel(mdl('a = 1 ~~|', 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 0 ~~|\nSAVEPER = 1 ~~|\n'), 'dt0.mdl');
-    expect(trip.reached).toBe('simulate');
-    expect(trip.diagnostics).toMatchObject([{ severity: 'error', code: 'bad-dt', message: 'dt must be positive, not 0' }]);
+    expect(trip.reached).toBe('import');
+    expect(errorLines(trip)).toEqual(['dt0.mdl:5:13: error: TIME STEP must be a positive number, not 0']);
   });
 
-  it('.mdl: FINAL TIME before INITIAL TIME is refused only when the run starts, without a place (not yet: the place of FINAL TIME)', () => {
+  it('.mdl: FINAL TIME before INITIAL TIME is refused at import, at FINAL TIME', () => {
     const trip = travel(mdl('a = 1 ~~|', 'INITIAL TIME = 10 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n'), 'stop.mdl');
-    expect(trip.reached).toBe('simulate');
-    expect(trip.diagnostics).toMatchObject([{ severity: 'error', code: 'bad-time', message: 'stop time 4 is before start time 10' }]);
+    expect(trip.reached).toBe('import');
+    expect(errorLines(trip)).toEqual(['stop.mdl:4:14: error: FINAL TIME 4 is before INITIAL TIME 10']);
   });
-
 });
 
 describe('.sluice: placeholders, missing equations and sim values get one message at their place', () => {

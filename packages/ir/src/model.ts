@@ -32,6 +32,8 @@ export interface SimSpecs {
    * the numbers above are their initial values.
    */
   equations?: Partial<Record<'start' | 'stop' | 'dt' | 'saveStep', Equation>>;
+  /** Where the run's timing is written (Vensim: TIME STEP), for the run limits' errors. */
+  loc?: SourceLoc;
 }
 
 /** An equation as written, with its parse. `expr` is null when the text did not parse. */

@@ -87,19 +87,21 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
   const dt = options.dt ?? specs.dt;
   const method = options.method ?? model.method;
   const saveStep = options.saveStep ?? specs.saveStep ?? dt;
+  // The timing's place in the file, unless the caller replaced the timing.
+  const at = options.start === undefined && options.stop === undefined && options.dt === undefined ? specs.loc : undefined;
 
   if (![start, stop, dt, saveStep].every(Number.isFinite)) diags.push(error('bad-time', 'start, stop, dt and save step must be finite numbers'));
   else {
-    if (!(dt > 0)) diags.push(error('bad-dt', `dt must be positive, not ${dt}`));
+    if (!(dt > 0)) diags.push(error('bad-dt', `dt must be positive, not ${dt}`, at));
     else if (!(saveStep > 0)) diags.push(error('bad-save-step', `save step must be positive, not ${saveStep}`));
-    if (stop < start) diags.push(error('bad-time', `stop time ${stop} is before start time ${start}`));
+    if (stop < start) diags.push(error('bad-time', `stop time ${stop} is before start time ${start}`, at));
   }
   if (!METHODS.includes(method)) diags.push(error('unknown-method', `unknown integration method '${String(method)}'`));
   if (diags.length) return { diagnostics: diags };
 
   const steps = wholeSteps(stop - start, dt);
   if (steps > MAX_STEPS) {
-    return { diagnostics: [error('too-many-steps', `the run would take ${steps} steps (more than ${MAX_STEPS}); use a larger dt`)] };
+    return { diagnostics: [error('too-many-steps', `the run would take ${steps} steps (more than ${MAX_STEPS}); use a larger dt`, at)] };
   }
   // Saving happens on integration steps, so the save step is rounded to a multiple of dt.
   const saveEvery = Math.max(1, Math.round(saveStep / dt));

@@ -1,4 +1,4 @@
-import { canonicalName, warning, type Diagnostic, type Equation, type Expr, type SimSpecs, type Variable } from '@sluice/ir';
+import { canonicalName, error, warning, type Diagnostic, type Equation, type Expr, type SimSpecs, type Variable } from '@sluice/ir';
 
 /**
  * Vensim's simulation settings are ordinary variables (`INITIAL TIME`, `FINAL TIME`,
@@ -32,10 +32,25 @@ export function simSpecsOf(variables: Variable[], diagnostics: Diagnostic[]): Si
     if (v?.equation?.expr && v.equation.expr.kind !== 'number') equations[field] = v.equation satisfies Equation;
   }
   if (specs.saveStep === undefined) specs.saveStep = specs.dt;
+  checkTiming(specs, byIdent, diagnostics);
   if (Object.keys(equations).length > 0) specs.equations = equations;
   const timeUnits = byIdent.get('time_step')?.units ?? byIdent.get('final_time')?.units;
   if (timeUnits) specs.timeUnits = timeUnits;
   return specs;
+}
+
+/**
+ * Timing no run can use is the file's mistake: report it at import, where it is written,
+ * rather than when a run starts. TIME STEP's place also serves the run limits' errors.
+ */
+function checkTiming(specs: SimSpecs, byIdent: Map<string, Variable>, diagnostics: Diagnostic[]): void {
+  const at = (ident: string) => byIdent.get(ident)?.equation?.loc ?? byIdent.get(ident)?.loc;
+  const dtAt = at('time_step');
+  if (dtAt) specs.loc = dtAt;
+  if (!Number.isFinite(specs.dt) || !(specs.dt > 0)) diagnostics.push(error('bad-dt', `TIME STEP must be a positive number, not ${specs.dt}`, dtAt, 'TIME STEP'));
+  if (specs.stop < specs.start) {
+    diagnostics.push(error('bad-time', `FINAL TIME ${specs.stop} is before INITIAL TIME ${specs.start}`, at('final_time') ?? at('initial_time'), 'FINAL TIME'));
+  }
 }
 
 /** The value of a constant expression, following references to other constants. */
