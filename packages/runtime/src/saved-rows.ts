@@ -1,7 +1,7 @@
-/** Numbers staged per block: small enough to stay in cache, large enough to amortise the copy. */
-const BLOCK_VALUES = 1 << 16;
-/** Rows per block at least, however many columns: one row per block would gain nothing. */
-const MIN_BLOCK_ROWS = 8;
+/** Rows staged before they are copied out: the copy writes runs this long into every column. */
+const BLOCK_ROWS = 32;
+/** Columns copied together: a tile of BLOCK_ROWS x TILE_COLUMNS numbers stays in the first-level cache. */
+const TILE_COLUMNS = 64;
 
 /**
  * The saved values of a run, column after column in one buffer (column c holds rows
@@ -23,7 +23,7 @@ export class SavedRows {
     private readonly rows: number,
   ) {
     this.width = slots.length;
-    this.blockRows = Math.max(1, Math.min(rows, Math.max(MIN_BLOCK_ROWS, Math.floor(BLOCK_VALUES / Math.max(1, this.width)))));
+    this.blockRows = Math.max(1, Math.min(rows, BLOCK_ROWS));
     this.block = new Float64Array(this.blockRows * this.width);
     this.values = new Float64Array(this.width * rows);
   }
@@ -44,9 +44,15 @@ export class SavedRows {
 
   private flush(): void {
     const { block, values, width, rows, filled, firstRow } = this;
-    for (let c = 0; c < width; c++) {
-      const out = c * rows + firstRow;
-      for (let j = 0, k = c; j < filled; j++, k += width) values[out + j] = block[k]!;
+    // Tile by tile, so neither the reads (along rows) nor the writes (along columns) jump a
+    // page per number.
+    for (let c0 = 0; c0 < width; c0 += TILE_COLUMNS) {
+      const c1 = Math.min(width, c0 + TILE_COLUMNS);
+      for (let j = 0; j < filled; j++) {
+        const from = j * width;
+        const to = firstRow + j;
+        for (let c = c0; c < c1; c++) values[c * rows + to] = block[from + c]!;
+      }
     }
     this.firstRow += filled;
     this.filled = 0;
