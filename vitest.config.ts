@@ -14,6 +14,7 @@ export default defineConfig({
       '@sluice/compiler': pkg('compiler'),
       '@sluice/runtime': pkg('runtime'),
       '@sluice/analysis': pkg('analysis'),
+      '@sluice/formats': pkg('formats'),
       '@sluice/cli': pkg('cli'),
     },
   },

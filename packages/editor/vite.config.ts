@@ -16,6 +16,7 @@ export default defineConfig({
       '@sluice/compiler': sluice('compiler'),
       '@sluice/runtime': sluice('runtime'),
       '@sluice/analysis': sluice('analysis'),
+      '@sluice/formats': sluice('formats'),
       // The Vensim importer reads CSV data files with csv-parse, whose default build expects Node's
       // Buffer; its own browser build carries what it needs.
       'csv-parse/sync': hoisted('csv-parse/dist/esm/sync.js'),

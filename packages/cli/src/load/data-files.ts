@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { error, fail, ok, type Diagnostic, type Project, type Result } from '@sluice/ir';
-import { applyVensimData, decodeMdl, importVensim, resolveVensimData, type DataFile, type DataFileAccess, type ReadOutcome } from '@sluice/vensim';
+import { parseModel } from '@sluice/formats';
+import { applyVensimData, decodeMdl, resolveVensimData, type DataFile, type DataFileAccess, type ReadOutcome } from '@sluice/vensim';
 import { detectFormat, loadModelFile, parseModelText, type LoadOptions } from './model-file.js';
 import { DEFAULT_MAX_BYTES, readModelText } from './read-text.js';
 
@@ -67,7 +68,7 @@ export function loadModelWithData(path: string, options: LoadOptions, dataFiles:
   const read = readModelText(path, maxBytes);
   if (!read.ok) return read;
   const format = options.format ?? detectFormat(path, read.value);
-  if (format === 'mdl') return importVensim(read.value, { file: path, maxBytes, dataFiles: accessFor(path, dataFiles, maxBytes) });
+  if (format === 'mdl') return parseModel(read.value, 'mdl', { file: path, maxBytes, vensim: { dataFiles: accessFor(path, dataFiles, maxBytes) } });
   // Other formats, and the error for a file of no known format, as every command reads them.
   return format ? parseModelText(read.value, path, format, maxBytes) : loadModelFile(path, options);
 }

@@ -1,11 +1,8 @@
-import { extname } from 'node:path';
+import { detectFormat, parseModel, type ModelFormat } from '@sluice/formats';
 import { error, fail, type Project, type Result } from '@sluice/ir';
-import { parseSluice } from '@sluice/language';
-import { importVensim } from '@sluice/vensim';
-import { importXmile } from '@sluice/xmile';
 import { DEFAULT_MAX_BYTES, readModelText } from './read-text.js';
 
-export type ModelFormat = 'xmile' | 'mdl' | 'sluice';
+export { detectFormat, type ModelFormat };
 
 export interface LoadOptions {
   maxBytes?: number;
@@ -13,28 +10,9 @@ export interface LoadOptions {
   format?: ModelFormat;
 }
 
-/** Which importer reads a file: by extension, else by a look at its first characters. */
-export function detectFormat(path: string, text: string): ModelFormat | undefined {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xmile' || ext === '.stmx' || ext === '.itmx' || ext === '.xml') return 'xmile';
-  if (ext === '.mdl') return 'mdl';
-  if (ext === '.sluice') return 'sluice';
-  const head = text.trimStart().slice(0, 200);
-  if (head.startsWith('<')) return 'xmile';
-  if (head.startsWith('{UTF-8}') || /~[^~]*~[^|]*\|/.test(text.slice(0, 4000))) return 'mdl';
-  return undefined;
-}
-
 /** Parse model text of a known format into the IR. */
 export function parseModelText(text: string, file: string, format: ModelFormat, maxBytes = DEFAULT_MAX_BYTES): Result<Project> {
-  switch (format) {
-    case 'xmile':
-      return importXmile(text, { file, maxBytes });
-    case 'mdl':
-      return importVensim(text, { file, maxBytes });
-    case 'sluice':
-      return parseSluice(text, { file });
-  }
+  return parseModel(text, format, { file, maxBytes });
 }
 
 /** Read and parse a model file of any supported format. */

@@ -1,0 +1,2 @@
+export { detectFormat, type ModelFormat } from './detect-format.js';
+export { parseModel, type ParseModelOptions } from './parse-model.js';
