@@ -59,6 +59,8 @@ const cases: Case[] = [
     errors: ['arity.xmile:6:20: error: ABS takes 1 argument, not 2'] },
   { what: 'a wrong argument count', file: 'arity.mdl', stage: 'compile', text: mdl('a = ABS(1, 2) ~~|\nb = LN(1, 2, 3) ~~|'),
     errors: ['arity.mdl:2:5: error: ABS takes 1 argument, not 2', 'arity.mdl:3:5: error: LN takes 1 argument, not 3'] },
+  { what: 'MIN of one argument, which Vensim refuses', file: 'min1.mdl', stage: 'import', text: mdl('a = MIN(1) ~~|'),
+    errors: ['min1.mdl:2:5: error: MIN takes 2 arguments in Vensim, not 1 (VMIN and VMAX take an array)'] },
   { what: 'a wrong argument count', file: 'arity.sluice', stage: 'compile', text: sluice('aux a = MIN(1)\naux b = ABS(1, 2)'),
     errors: ['arity.sluice:3:9: error: ABS takes 1 argument, not 2'] },
   // Subscripts out of range

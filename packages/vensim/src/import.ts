@@ -1,4 +1,5 @@
 import { canonicalName, error, fail, ok, type Diagnostic, type Macro, type Model, type Project, type Result } from '@sluice/ir';
+import { checkArgumentCounts } from './argument-counts.js';
 import { simSpecsOf } from './control.js';
 import { DataFiles, type DataFileAccess } from './data/open-file.js';
 import { readSubscriptElements } from './data/subscripts.js';
@@ -73,6 +74,7 @@ export function importVensim(text: string, options: ImportVensimOptions = {}): R
   const index = new DimensionIndex(dimensions);
 
   const model: Model = { variables: buildVariables(main, index, diagnostics) };
+  checkArgumentCounts(model.variables, diagnostics);
   if (split.sketch !== undefined) model.views = split.sketch;
   const dimensionNames = new Set(dimensions.map((d) => d.ident));
   const kept = groups

@@ -1,0 +1,22 @@
+import { error, walkExpr, type Diagnostic, type Equation, type Variable } from '@sluice/ir';
+
+/**
+ * Vensim's MIN and MAX compare exactly two values (VMIN and VMAX reduce an array). The shared
+ * equation parser and the compiler accept MIN(array) because XMILE allows it, even in XMILE
+ * files Vensim writes; a .mdl file is held to Vensim's own rule here, where it is read.
+ */
+const TWO_ARGUMENTS = new Set(['MIN', 'MAX']);
+
+export function checkArgumentCounts(variables: readonly Variable[], diagnostics: Diagnostic[]): void {
+  for (const v of variables) {
+    const equations: (Equation | undefined)[] = [v.equation, v.initialEquation, v.kind === 'stock' ? v.netFlow : undefined];
+    for (const el of v.elements ?? []) equations.push(el.equation, el.initialEquation, el.netFlow);
+    for (const eq of equations) {
+      if (!eq?.expr) continue;
+      walkExpr(eq.expr, (e) => {
+        if (e.kind !== 'call' || !TWO_ARGUMENTS.has(e.fn) || e.args.length === 2) return;
+        diagnostics.push(error('argument-count', `${e.fn} takes 2 arguments in Vensim, not ${e.args.length} (VMIN and VMAX take an array)`, e.loc ?? eq.loc, v.name));
+      });
+    }
+  }
+}
