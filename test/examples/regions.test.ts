@@ -43,4 +43,19 @@ describe('the arrayed regions example', () => {
     const more = run({ Demand_Index: 1.2 }).column('Total_Open_Cases')[60]!;
     expect(more).toBeGreaterThan(base * 1.1);
   });
+
+  it('lets a run name a whole array: --vars reports every element, an override sets every element', () => {
+    const project = parseSluice(readFileSync(resolve('examples/regions/regions.sluice'), 'utf8'));
+    if (!project.ok) throw new Error(project.diagnostics[0]!.message);
+    const compiled = compile(project.value);
+    if (!compiled.ok) throw new Error(compiled.diagnostics[0]!.message);
+    const r = simulate(compiled.value, { vars: ['caseload'], overrides: { Social_Workers: 10 }, stop: 0 });
+    if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+    expect(r.value.columns.map((c) => [c.name, c.values[0]])).toEqual([
+      ['Caseload[North]', 20],
+      ['Caseload[Central]', 20],
+      ['Caseload[South]', 20],
+    ]);
+  });
 });
+

@@ -46,6 +46,9 @@ const METHODS: readonly IntegrationMethod[] = ['euler', 'rk2', 'rk4'];
 interface ModelNames {
   byName: Map<string, { name: string; ident: string; slot: number }>;
   constants: Map<string, { slot: number }>;
+  /** An arrayed variable's elements by the variable's name, so `vars` and overrides can name the whole array. */
+  elements: Map<string, { name: string; ident: string; slot: number }[]>;
+  constantElements: Map<string, { slot: number }[]>;
   /** Every output as a column: what a run that names no variables reports. */
   all: RunPlan['columns'];
 }
@@ -68,9 +71,25 @@ function namesOf(model: CompiledModel): ModelNames {
     constants.set(canonicalName(c.name), c);
   }
   const all = model.outputs.map((o) => ({ name: o.name, ident: o.ident, slot: o.slot }));
-  const names = { byName, constants, all };
+  const elements = groupByArray(model.outputs);
+  const constantElements = groupByArray(model.constants);
+  const names = { byName, constants, elements, constantElements, all };
   namesCache.set(model, names);
   return names;
+}
+
+/** `name[e1,e2]` grouped under `name`: the elements of each arrayed variable. */
+function groupByArray<T extends { name: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const open = item.name.indexOf('[');
+    if (open <= 0 || !item.name.endsWith(']')) continue;
+    const key = canonicalName(item.name.slice(0, open));
+    const list = groups.get(key) ?? [];
+    list.push(item);
+    groups.set(key, list);
+  }
+  return groups;
 }
 
 function wholeSteps(span: number, step: number): number {
@@ -113,25 +132,29 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
   }
   const rows = Math.floor(steps / saveEvery) + 1;
 
-  const { byName, constants } = namesOf(model);
+  const { byName, constants, elements, constantElements } = namesOf(model);
 
   const overrides: RunPlan['overrides'] = [];
   for (const [name, value] of Object.entries(options.overrides ?? {})) {
-    const c = constants.get(canonicalName(name));
-    if (!c) {
-      const known = byName.has(canonicalName(name));
+    const key = canonicalName(name);
+    // An arrayed constant named without subscripts takes the value in every element.
+    const targets = constants.has(key) ? [constants.get(key)!] : (constantElements.get(key) ?? []);
+    if (targets.length === 0) {
+      const known = byName.has(key) || elements.has(key);
       diags.push(error('bad-override', known ? `'${name}' is not a constant, so it cannot be overridden` : `cannot override unknown variable '${name}'`));
     } else if (typeof value !== 'number') diags.push(error('bad-override', `the override of '${name}' is not a number`));
-    else overrides.push({ slot: c.slot, value });
+    else for (const c of targets) overrides.push({ slot: c.slot, value });
   }
 
   let columns: RunPlan['columns'];
   if (options.vars) {
     columns = [];
     for (const name of options.vars) {
-      const o = byName.get(canonicalName(name));
-      if (o) columns.push({ name: o.name, ident: o.ident, slot: o.slot });
-      else diags.push(error('unknown-variable', `no variable '${name}' to report`));
+      const key = canonicalName(name);
+      const o = byName.get(key);
+      const all = o ? [o] : (elements.get(key) ?? []);
+      for (const e of all) columns.push({ name: e.name, ident: e.ident, slot: e.slot });
+      if (all.length === 0) diags.push(error('unknown-variable', `no variable '${name}' to report`));
     }
   } else columns = namesOf(model).all.slice();
 
