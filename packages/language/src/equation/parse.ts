@@ -24,6 +24,13 @@ export interface ParsedEquation {
 const maxNesting = 64;
 
 /**
+ * A tree deeper than this is refused. A flat sum of n terms is a chain n deep, and the
+ * compiler walks trees recursively: chains of a few thousand overflow the call stack there.
+ * Vensim itself refuses equations more than 200 deep.
+ */
+export const MAX_EQUATION_DEPTH = 2000;
+
+/**
  * Parse one XMILE equation into an expression tree. Every `loc` and diagnostic is in file
  * coordinates given by `origin`. A syntax error gives one diagnostic (code `syntax`); an
  * equation holding nothing but blanks and comments gives `empty-equation`.
@@ -71,8 +78,55 @@ export function parseEquation(text: string, origin: EquationOrigin = {}): Parsed
   }
   // Chevrotain reports leftover input as an error above; this guards the type only.
   if (expr === undefined) return syntax(`unexpected ${describeToken(tokens[0]!)}`, tokenLoc(tokens[0]!));
+  if (depthOf(expr) > MAX_EQUATION_DEPTH) {
+    return syntax(`the equation is more than ${MAX_EQUATION_DEPTH} operations deep: split it into smaller equations`, tokenLoc(tokens[0]!));
+  }
   shiftLocs(expr, base);
   return { expr, diagnostics: [] };
+}
+
+/** The depth of a tree, walked with an explicit stack (the tree may be deeper than the call stack allows). */
+function depthOf(root: Expr): number {
+  let deepest = 0;
+  const pending: [Expr, number][] = [[root, 1]];
+  const push = (e: Expr, d: number): void => {
+    pending.push([e, d]);
+  };
+  for (let top = pending.pop(); top !== undefined; top = pending.pop()) {
+    const [e, d] = top;
+    if (d > deepest) deepest = d;
+    switch (e.kind) {
+      case 'number':
+      case 'table':
+        break;
+      case 'var':
+        for (const s of e.subscripts ?? []) {
+          if (s.kind === 'index') push(s.expr, d + 1);
+          else if (s.kind === 'range') {
+            push(s.from, d + 1);
+            push(s.to, d + 1);
+          }
+        }
+        break;
+      case 'call':
+        for (const a of e.args) push(a, d + 1);
+        break;
+      case 'unary':
+      case 'transpose':
+        push(e.operand, d + 1);
+        break;
+      case 'binary':
+        push(e.left, d + 1);
+        push(e.right, d + 1);
+        break;
+      case 'if':
+        push(e.condition, d + 1);
+        push(e.then, d + 1);
+        push(e.else, d + 1);
+        break;
+    }
+  }
+  return deepest;
 }
 
 /**
