@@ -139,9 +139,7 @@ describe('through the CLI', () => {
     });
   }
 
-  // Known bug (CLI, output/write-results.ts): the JSON writer fills a plain object, so a
-  // variable named __proto__ sets its prototype instead of becoming a key, and its column is
-  // lost. Remove `.fails` when fixed (Object.fromEntries or Object.create(null) would do).
+  // A plain object would take a variable named __proto__ as its prototype and lose the column.
   it('sluice run -f json keeps a variable named __proto__', async () => {
     const r = await cli('run', hostilePath('names.xmile'), '-f', 'json');
     const out = JSON.parse(r.stdout) as { variables: Record<string, number[]> };
@@ -154,9 +152,7 @@ describe('through the CLI', () => {
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['time,__proto__', '0,100', '1,103']);
   });
 
-  // Known bug (CLI, scenarios/scenario-file.ts): overrides are copied into a plain object, so
-  // an override of a constant named __proto__ sets the object's prototype and is silently
-  // dropped (the run starts from the model's 1, not 100). Remove `.fails` when fixed.
+  // Copied into a plain object, an override of a constant named __proto__ would be dropped.
   it('sluice run --scenario overrides a constant named __proto__', async () => {
     const scenario = writeIn(tempDir(), 'proto.json', '{"name": "proto", "overrides": {"__proto__": 100}}');
     const r = await cli('run', hostilePath('names.xmile'), '--scenario', scenario, '--vars', '__proto__');
