@@ -1,4 +1,4 @@
-import type { Expr, GraphicalFunction } from '@sluice/ir';
+import { walkExpr, type Expr, type GraphicalFunction } from '@sluice/ir';
 
 /**
  * A sign in the causal sense: `+` the effect moves with the cause, `-` against it, `0` no
@@ -50,7 +50,17 @@ export interface SignContext {
  * quantities are positive. Returns `?` wherever the sign depends on values.
  */
 export function linkSign(expr: Expr, source: string, ctx: SignContext): Sign {
-  return derivative(expr, source, ctx);
+  const sign = derivative(expr, source, ctx);
+  // A source that only flips switches has no sign of its own, but it is a link.
+  return sign === '0' && mentions(expr, source) ? '?' : sign;
+}
+
+function mentions(e: Expr, name: string): boolean {
+  let found = false;
+  walkExpr(e, (sub) => {
+    if (sub.kind === 'var' && sub.name === name) found = true;
+  });
+  return found;
 }
 
 function valueSign(e: Expr): Sign {
@@ -71,13 +81,30 @@ function valueSign(e: Expr): Sign {
         case '-': {
           const l = valueSign(e.left);
           const r = valueSign(e.right);
-          return r === '0' ? l : l === '0' ? neg(r) : '?';
+          if (r === '0') return l;
+          if (l === '0') return neg(r);
+          // `1 - fraction`, `capacity_constant - use`: a positive constant less a quantity is
+          // read as positive, as in the models that write it. A gap between two variables
+          // (`goal - level`) stays unknown: it changes sign.
+          return e.left.kind === 'number' && l === '+' ? '+' : '?';
         }
         default:
           return '?';
       }
-    case 'call':
-      return e.fn === 'EXP' || e.fn === 'SQRT' ? '+' : '?';
+    case 'if': {
+      const a = valueSign(e.then);
+      const b = valueSign(e.else);
+      return a === b ? a : '?';
+    }
+    case 'call': {
+      const signs = e.args.map(valueSign);
+      if (e.fn === 'EXP' || e.fn === 'SQRT') return '+';
+      if (e.fn === 'MAX') return signs.some((x) => x === '+') ? '+' : signs.every((x) => x === '-') ? '-' : '?';
+      if (e.fn === 'MIN' || e.fn === 'SUM' || e.fn === 'MEAN') {
+        return signs.length > 0 && signs.every((x) => x === signs[0]) ? signs[0]! : '?';
+      }
+      return '?';
+    }
     default:
       return '?';
   }
@@ -101,7 +128,9 @@ function derivative(e: Expr, x: string, ctx: SignContext): Sign {
       if (e.op === '+') return derivative(e.operand, x, ctx);
       return derivative(e.operand, x, ctx) === '0' ? '0' : '?';
     case 'if': {
-      if (derivative(e.condition, x, ctx) !== '0') return '?';
+      // The branches' common sign, whatever the condition: a switch between two rules that move
+      // the same way (erode fast, recover slowly) keeps the sign, and a condition on x changes
+      // the value only at the instant it flips, adding nothing to a smooth dependence.
       const a = derivative(e.then, x, ctx);
       const b = derivative(e.else, x, ctx);
       return a === b || b === '0' ? a : a === '0' ? b : '?';
