@@ -88,4 +88,14 @@ describe('sluice run with bad input', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/over the limit of 100 bytes/);
   });
+
+  it('--check-finite names the first time and variable that is not finite, at its equation', () => {
+    const dir = tempDir();
+    const model = writeTemp(dir, 'pole.sluice', 'sim start 0 stop 5 dt 1\nstock s = 1\n  inflow f\nflow f = 1 / (3 - TIME)\n');
+    const r = sluice('run', model, '--check-finite');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${model}:4:10: error: 'f' became Infinity at time 3\n`);
+    expect(sluice('run', TEACUP, '--check-finite', '--stop', '1').code).toBe(0);
+  });
 });
+

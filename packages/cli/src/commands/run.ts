@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { IntegrationMethod } from '@sluice/ir';
+import { canonicalName, error } from '@sluice/ir';
+import type { RunResult } from '@sluice/runtime';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { formatResults, type ResultFormat } from '../output/write-results.js';
 import { runModelFile, type RunModelOptions } from '../run/run-model.js';
@@ -19,6 +21,7 @@ interface RunFlags {
   seed?: string;
   scenario?: string;
   maxBytes?: string;
+  checkFinite?: boolean;
   data?: string[];
 }
 
@@ -42,6 +45,7 @@ export function registerRun(program: Command, exit: (code: number) => void): voi
     .option('--seed <n>', 'seed for random functions, so a run is reproducible')
     .option('--scenario <file>', 'apply a scenario file\'s overrides (before any --set)')
     .option('--max-bytes <n>', 'refuse model and data files larger than this')
+    .option('--check-finite', 'exit 1 naming the first saved time and variable whose value is NaN or infinite')
     .option(
       '--data <file>',
       'Vensim: a .tab/.csv run whose series fill the data variables, or a spreadsheet GET XLS/GET DIRECT functions may read from outside the model\'s folder (repeatable)',
@@ -80,5 +84,26 @@ function runCommand(model: string, flags: RunFlags): number {
   const text = formatResults(run.value.result, flags.format as ResultFormat);
   if (flags.output) writeFileAtomic(flags.output, text);
   else process.stdout.write(text);
+  if (flags.checkFinite) {
+    const bad = firstNonFinite(run.value.result);
+    if (bad) {
+      // Point at the variable's equation: where a modeller looks for the division by zero.
+      const base = canonicalName(bad.name.replace(/\[.*\]$/, ''));
+      const v = run.value.project.models[0]?.variables.find((x) => x.ident === base);
+      const loc = v?.equation?.loc ?? v?.loc ?? run.value.project.simSpecs.loc;
+      return reportDiagnostics([error('non-finite', `'${bad.name}' became ${bad.value} at time ${bad.time}`, loc)], model);
+    }
+  }
   return 0;
+}
+
+/** The first saved time, and at that time the first variable in column order, that is not finite. */
+export function firstNonFinite(result: RunResult): { name: string; time: number; value: number } | undefined {
+  for (let k = 0; k < result.times.length; k++) {
+    for (const c of result.columns) {
+      const v = c.values[k]!;
+      if (!Number.isFinite(v)) return { name: c.name, time: result.times[k]!, value: v };
+    }
+  }
+  return undefined;
 }
