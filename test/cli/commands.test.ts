@@ -41,15 +41,24 @@ describe('sluice convert and fmt', () => {
 
   it('formats a text model in place, idempotently, and leaves a file with errors untouched', () => {
     const dir = tempDir();
-    const messy = writeTemp(dir, 'm.sluice', 'sim start 0 stop 5 dt 1\nconst   k=2\naux y = k*3   # comment\n');
+    const messy = writeTemp(dir, 'm.sluice', 'sim start 0 stop 5 dt 1\nconst   k=2\naux y = k*3\n');
     expect(sluice('fmt', messy).code).toBe(0);
     const once = readFileSync(messy, 'utf8');
-    expect(once).not.toBe('sim start 0 stop 5 dt 1\nconst   k=2\naux y = k*3   # comment\n');
+    expect(once).not.toBe('sim start 0 stop 5 dt 1\nconst   k=2\naux y = k*3\n');
     expect(sluice('fmt', '--check', messy).code).toBe(0);
     expect(readFileSync(messy, 'utf8')).toBe(once);
     const broken = writeTemp(dir, 'b.sluice', 'sim start 0 stop 5 dt 1\naux y = (\n');
     expect(sluice('fmt', broken).code).toBe(1);
     expect(readFileSync(broken, 'utf8')).toBe('sim start 0 stop 5 dt 1\naux y = (\n');
+  });
+  it('refuses to format a file whose # comments the printer would drop, and leaves it unchanged', () => {
+    const dir = tempDir();
+    const text = 'sim start 0 stop 5 dt 1\n# why k is 2\nconst   k=2\n';
+    const file = writeTemp(dir, 'c.sluice', text);
+    const r = sluice('fmt', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${file}:2:1: error: not formatted: the formatter would drop this comment (it does not keep # comments yet); the file is unchanged\n`);
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
 
