@@ -2,3 +2,4 @@ export * from './diagnostics.js';
 export * from './names.js';
 export * from './expr.js';
 export * from './model.js';
+export * from './line-index.js';

@@ -1,50 +1,8 @@
-import type { SourceLoc } from '@sluice/ir';
-
 /**
  * The raw text of the file with a line index, so any offset found while reading (an element, a
  * character inside an equation) becomes a file line and column.
  */
-export class SourceText {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(
-    readonly text: string,
-    readonly file: string | undefined,
-  ) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    }
-  }
-
-  loc(offset: number, endOffset?: number): SourceLoc {
-    const [line, column] = this.lineColumn(offset);
-    const out: SourceLoc = { line, column };
-    if (this.file !== undefined) out.file = this.file;
-    if (endOffset !== undefined) {
-      const [endLine, endColumn] = this.lineColumn(endOffset);
-      out.endLine = endLine;
-      out.endColumn = endColumn;
-    }
-    return out;
-  }
-
-  /** The offset of a 1-based line and column. */
-  offsetOf(line: number, column: number): number {
-    const start = this.lineStarts[Math.min(Math.max(line, 1), this.lineStarts.length) - 1] ?? 0;
-    return start + column - 1;
-  }
-
-  private lineColumn(offset: number): [number, number] {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return [lo + 1, offset - (this.lineStarts[lo] ?? 0) + 1];
-  }
-}
+export { LineIndex as SourceText } from '@sluice/ir';
 
 /**
  * Text taken from the file, decoded, with the file offset of every character, so a position
