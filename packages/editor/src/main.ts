@@ -151,10 +151,13 @@ function writeConstant(v: VariableInfo, value: number): void {
   const rest = { ...overrides };
   delete rest[v.ident];
   overrides = rest;
-  writtenSinceParse.set(v.ident, { text: edit.text, version: textModel().getVersionId() });
   editor.pushUndoStop();
   editor.executeEdits('slider', [{ range: new monaco.Range(edit.startLine, edit.startColumn, edit.endLine, edit.endColumn), text: edit.text, forceMoveMarkers: true }]);
   editor.pushUndoStop();
+  // The version that holds this write: only a parse of that version (or later) has seen it. Taken
+  // before the edit, a parse still in flight from the text before it would drop the record, and
+  // the next quick slider step would find the text changed under it and be lost.
+  writtenSinceParse.set(v.ident, { text: edit.text, version: textModel().getVersionId() });
 }
 
 // ---- running ------------------------------------------------------------------------------
