@@ -36,6 +36,13 @@ describe('sizes that would allocate without end are refused', () => {
     ]);
   });
 
+  it('a numbered XMILE dimension of 10^8 elements is refused before any is made', () => {
+    const started = Date.now();
+    const x = travel(xmile('<aux name="a"><eqn>1</eqn></aux>', '<dimensions><dim name="d" size="100000000"/></dimensions>'), 'big.xmile');
+    expect(errorLines(x)).toEqual(['big.xmile:4:13: error: dimension "d" has size 100000000, more than the 1000000 elements a dimension may have']);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('an array of 10^10 elements (two dimensions of 10^5)', () => {
     const x = travel(xmile('<aux name="a"><dimensions><dim name="d"/><dim name="e"/></dimensions><eqn>1</eqn></aux>', '<dimensions><dim name="d" size="100000"/><dim name="e" size="100000"/></dimensions>'), 'a.xmile');
     expect(errorLines(x)).toEqual(["a.xmile:5:1: error: 'a' would have 10000000000 elements (at most 10000000)"]);

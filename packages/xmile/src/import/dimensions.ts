@@ -4,6 +4,12 @@ import { readDimensionExtensions } from './extensions.js';
 import { parseNumber } from './numbers.js';
 import { attr, childrenNamed, type XNode } from './xml-tree.js';
 
+/**
+ * A numbered dimension's elements are made when the file is read, so an untrusted `size` is
+ * bounded before anything is allocated (the same limit the Vensim importer sets on a range).
+ */
+export const MAX_DIMENSION_SIZE = 1_000_000;
+
 /** `<dimensions>`: each `<dim>` lists named `<elem>`s or gives `size="n"` (elements "1".."n"). */
 export function readDimensions(node: XNode, ctx: ImportContext): Dimension[] {
   const out: Dimension[] = [];
@@ -33,6 +39,10 @@ export function readDimensions(node: XNode, ctx: ImportContext): Dimension[] {
       const size = parseNumber(sizeRaw);
       if (size === undefined || !Number.isInteger(size) || size < 1) {
         ctx.error('bad-dimension-size', `dimension "${name}" has size "${sizeRaw}"; it must be a whole number of at least 1`, dim);
+        continue;
+      }
+      if (size > MAX_DIMENSION_SIZE) {
+        ctx.error('too-large', `dimension "${name}" has size ${sizeRaw}, more than the ${MAX_DIMENSION_SIZE} elements a dimension may have`, dim);
         continue;
       }
       d.elements = Array.from({ length: size }, (_, i) => String(i + 1));
