@@ -14,23 +14,13 @@ export const RUN = {
   ...(process.env['SLUICE_FUZZ_SEED'] ? { seed: Number(process.env['SLUICE_FUZZ_SEED']) } : {}),
 };
 
-/**
- * Known defects, excused here so the suite stays green until their owners fix them (each is in
- * the security report): remove an entry when its test starts passing without it.
- * - importXmile gives no column for some malformed documents (an empty one: "malformed XML:
- *   Start tag expected." at line 1): fast-xml-parser's validator reports none.
- */
-function excusedColumn(d: Diagnostic): boolean {
-  return d.code === 'malformed-xml' && d.loc?.column === undefined;
-}
-
 function wellFormed(d: Diagnostic): void {
   expect(['error', 'warning']).toContain(d.severity);
   expect(typeof d.code).toBe('string');
   expect(d.message.length).toBeGreaterThan(0);
   if (d.loc) {
     expect(Number.isInteger(d.loc.line) && d.loc.line >= 1, `line of ${d.message}`).toBe(true);
-    if (!excusedColumn(d)) expect(Number.isInteger(d.loc.column) && d.loc.column >= 1, `column of ${d.message}`).toBe(true);
+    expect(Number.isInteger(d.loc.column) && d.loc.column >= 1, `column of ${d.message}`).toBe(true);
   }
 }
 

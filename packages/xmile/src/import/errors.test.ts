@@ -25,6 +25,11 @@ describe('unsafe or unreadable input', () => {
     ]);
   });
 
+  it('says a file is empty, or which elements it leaves open, in words', () => {
+    expect(errorsOf('')).toEqual(['bad.xmile:1:1: error: malformed XML: the file is empty']);
+    expect(errorsOf('<xmile><sim_specs>')).toEqual(['bad.xmile:1:1: error: malformed XML: the file ends with <xmile>, <sim_specs> still open']);
+  });
+
   it('refuses a billion-laughs DOCTYPE before parsing, quickly', () => {
     const lol = Array.from({ length: 10 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('\n');
     const text = `<?xml version="1.0"?>\n<!DOCTYPE xmile [\n<!ENTITY lol0 "lol">\n${lol}\n]>\n<xmile>&lol10;</xmile>`;

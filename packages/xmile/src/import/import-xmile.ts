@@ -56,7 +56,7 @@ function importChecked(text: string, options: ImportXmileOptions): Result<Projec
     const line = Number.isInteger(valid.err.line) && valid.err.line > 0 ? valid.err.line : 1;
     const column = Number.isInteger(valid.err.col) && valid.err.col > 0 ? valid.err.col : 1;
     const loc = { line, column, ...(file !== undefined ? { file } : {}) };
-    return fail([error('malformed-xml', `malformed XML: ${valid.err.msg}`, loc)]);
+    return fail([error('malformed-xml', `malformed XML: ${validatorMessage(valid.err.msg, text)}`, loc)]);
   }
   const tree = buildTree(text, scan.elements);
   if (!tree) return fail([error('malformed-xml', 'malformed XML: the document could not be indexed', at(0))]);
@@ -95,4 +95,19 @@ function utf8Length(text: string, limit: number): number {
     } else n += 3;
   }
   return n;
+}
+
+/**
+ * The validator's words, made readable where they are not: an empty file, and elements left
+ * open at the end (reported as a JSON list of their names). Its message is also cut, so a
+ * malformed file never echoes much of itself back.
+ */
+function validatorMessage(msg: string, text: string): string {
+  if (text.trim() === '') return 'the file is empty';
+  const open = /^Invalid '\[(.*)\]' found\.?$/s.exec(msg);
+  if (open) {
+    const names = [...open[1]!.matchAll(/"([^"]*)"/g)].map((m) => `<${m[1]}>`);
+    if (names.length > 0) return `the file ends with ${names.join(', ')} still open`;
+  }
+  return msg.length > 200 ? `${msg.slice(0, 200)}…` : msg;
 }
