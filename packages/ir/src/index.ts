@@ -3,3 +3,4 @@ export * from './names.js';
 export * from './expr.js';
 export * from './model.js';
 export * from './line-index.js';
+export * from './fold.js';

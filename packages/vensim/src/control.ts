@@ -1,4 +1,4 @@
-import { canonicalName, error, warning, type Diagnostic, type Equation, type Expr, type SimSpecs, type Variable } from '@sluice/ir';
+import { error, foldConstant, warning, type Diagnostic, type Equation, type Expr, type SimSpecs, type Variable } from '@sluice/ir';
 
 /**
  * Vensim's simulation settings are ordinary variables (`INITIAL TIME`, `FINAL TIME`,
@@ -17,7 +17,7 @@ export function simSpecsOf(variables: Variable[], diagnostics: Diagnostic[]): Si
   const value = (ident: string, depth: number): number | undefined => {
     const v = byIdent.get(ident);
     if (!v?.equation?.expr || depth > 10 || v.kind === 'stock') return undefined;
-    return constant(v.equation.expr, (name) => value(name, depth + 1));
+    return foldConstant(v.equation.expr, (name) => value(name, depth + 1));
   };
   const specs: SimSpecs = { start: 0, stop: 100, dt: 1, method: 'euler' };
   const equations: NonNullable<SimSpecs['equations']> = {};
@@ -53,37 +53,3 @@ function checkTiming(specs: SimSpecs, byIdent: Map<string, Variable>, diagnostic
   }
 }
 
-/** The value of a constant expression, following references to other constants. */
-function constant(e: Expr, lookup: (ident: string) => number | undefined): number | undefined {
-  switch (e.kind) {
-    case 'number':
-      return e.value;
-    case 'var':
-      return e.subscripts ? undefined : lookup(canonicalName(e.name));
-    case 'unary': {
-      const x = constant(e.operand, lookup);
-      return x === undefined ? undefined : e.op === '-' ? -x : e.op === '+' ? x : undefined;
-    }
-    case 'binary': {
-      const a = constant(e.left, lookup);
-      const b = constant(e.right, lookup);
-      if (a === undefined || b === undefined) return undefined;
-      switch (e.op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          return a / b;
-        case '^':
-          return a ** b;
-        default:
-          return undefined;
-      }
-    }
-    default:
-      return undefined;
-  }
-}

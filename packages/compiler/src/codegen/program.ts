@@ -1,4 +1,4 @@
-import { error, type Diagnostic, type Expr, type Flow, type IntegrationMethod, type Project } from '@sluice/ir';
+import { error, foldConstant, type Diagnostic, type Expr, type Flow, type IntegrationMethod, type Project } from '@sluice/ir';
 import { dependenciesOf } from '../graph/dependencies.js';
 import { elementName, sizeOf, stridesOf, type DimInfo } from '../graph/dimensions.js';
 import type { Node, NodeEquation } from '../graph/nodes.js';
@@ -18,42 +18,8 @@ const MAX_SLOTS = 50_000_000;
 const STEP_ROLES = new Set(['aux', 'flow', 'previous-input', 'delay-input']);
 const INITIAL_ROLES = new Set(['stock', 'aux', 'flow', 'init-value', 'previous-value', 'delay-initial']);
 
-/**
- * The value of an equation made only of numbers and arithmetic (`5`, `-2`, `1/12`), folded at
- * compile time: such an element is a constant a run may override.
- */
-function literalValue(e: Expr | undefined): number | undefined {
-  if (!e) return undefined;
-  switch (e.kind) {
-    case 'number':
-      return e.value;
-    case 'unary': {
-      const x = literalValue(e.operand);
-      return x === undefined || e.op === 'not' ? undefined : e.op === '-' ? -x : x;
-    }
-    case 'binary': {
-      const a = literalValue(e.left);
-      const b = a === undefined ? undefined : literalValue(e.right);
-      if (a === undefined || b === undefined) return undefined;
-      switch (e.op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          return a / b;
-        case '^':
-          return Math.pow(a, b);
-        default:
-          return undefined;
-      }
-    }
-    default:
-      return undefined;
-  }
-}
+/** An equation of numbers and arithmetic only, folded at compile time: a constant a run may override. */
+const foldConstantOf = (e: Expr | undefined): number | undefined => (e ? foldConstant(e) : undefined);
 
 /** Row-major offsets an equation writes: one for an element's own equation, all for a loop. */
 function offsetsOf(node: Node, eq: NodeEquation): number[] {
@@ -169,7 +135,7 @@ export function generateProgram(
     const written = new Map<number, NodeEquation>();
     for (const eq of n.equations) for (const o of offsetsOf(n, eq)) written.set(o, eq);
     for (const eq of n.equations) {
-      const value = literalValue(n.role === 'stock' ? eq.initExpr : eq.stepExpr);
+      const value = foldConstantOf(n.role === 'stock' ? eq.initExpr : eq.stepExpr);
       if (value === undefined || eq.gf || (n.role !== 'stock' && eq.initExpr !== eq.stepExpr)) continue;
       constantEquations.add(eq);
       for (const o of offsetsOf(n, eq)) {
