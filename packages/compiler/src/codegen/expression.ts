@@ -1,4 +1,4 @@
-import { error, walkExpr, type Diagnostic, type Dialect, type Expr, type Variable, type VariableRef } from '@sluice/ir';
+import { error, type Diagnostic, type Dialect, type Expr, type Variable, type VariableRef } from '@sluice/ir';
 import type { EmitContext } from '../builtins/types.js';
 import type { Pass } from '../graph/dependencies.js';
 import { stridesOf, type DimInfo } from '../graph/dimensions.js';
@@ -11,7 +11,7 @@ import { emitAllocateByPriority } from './allocate.js';
 import { emitAllocateAvailable } from './allocate-available.js';
 import { emitInvertMatrix } from './invert-matrix.js';
 import { emitVectorOrder } from './vector-order.js';
-import { emitVectorSelect } from './vector-select.js';
+import { emitVectorSelect, wildcardDimensions } from './vector-select.js';
 
 export interface ExpressionContext {
   pass: Pass;
@@ -238,18 +238,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
    * name; the expression is evaluated at each of their elements.
    */
   const reduceExpression = (fn: string, arg: Expr): string => {
-    const loops: DimInfo[] = [];
-    walkExpr(arg, (x) => {
-      if (x.kind !== 'var') return;
-      const r = ctx.resolution.get(x);
-      if (r?.kind !== 'node') return;
-      x.subscripts?.forEach((s, k) => {
-        if (s.kind !== 'wildcard') return;
-        const own = r.node.dims[k];
-        const d = s.dimension === undefined || s.dimension === own?.ident ? own : ctx.dims.find((c) => c.ident === s.dimension) ?? findSubrange(s.dimension);
-        if (d && !loops.some((l) => l.ident === d.ident)) loops.push(d);
-      });
-    });
+    const loops = wildcardDimensions([arg], ctx);
     if (loops.length === 0 || fn === 'STDDEV') return fail(`${fn} of an expression needs wildcard subscripts (a[dim!] or a[*])`, arg, 'unsupported');
     const t = `s${ctx.temps.next++}`;
     const index = loops.map(() => `i${ctx.temps.next++}`);
@@ -274,9 +263,6 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     ctx.pre.push(`let ${t} = ${start};`, `${open} ${step} ${loops.map(() => '}').join(' ')}`);
     return fn === 'MEAN' ? `(${t} / ${count})` : t;
   };
-
-  /** A dimension known only by name (a subrange a wildcard names): found through the layout. */
-  const findSubrange = (ident: string): DimInfo | undefined => ctx.layout.dimension(ident);
 
   switch (e.kind) {
     case 'number':
