@@ -6,13 +6,14 @@
 //
 // `chartData` (what is plotted) is a pure function of the runs, so a test can check the numbers
 // without a browser; only `renderCharts` needs Chromium.
-import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadModelFile } from '@sluice/cli';
 import { compile } from '@sluice/compiler';
 import { simulate } from '@sluice/runtime';
 import { canonicalName, formatDiagnostic } from '@sluice/ir';
+import { loadScenarios } from './results-table.mjs';
 
 const exampleDir = fileURLToPath(new URL('../', import.meta.url));
 export const chartsDir = `${exampleDir}charts/`;
@@ -54,18 +55,7 @@ function unwrap(result, what) {
   return result.value;
 }
 
-/** The scenario files, S0 first, then S1a … S7, then the tests T1, T2 (the README table's order). */
-export function loadScenarios() {
-  const dir = `${exampleDir}scenarios/`;
-  const order = (n) => [n.startsWith('T') ? 1 : 0, parseInt(n.slice(1), 10), n];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(dir + f, 'utf8')))
-    .sort((a, b) => {
-      const [x, y] = [order(a.name), order(b.name)];
-      return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1);
-    });
-}
+export { loadScenarios };
 
 /** Runs the model once per scenario: `[{ scenario, result }]`, result as `simulate` returns it. */
 export function runScenarios() {

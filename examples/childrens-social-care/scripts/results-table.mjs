@@ -36,7 +36,8 @@ function unwrap(result, what) {
   return result.value;
 }
 
-function loadScenarios() {
+/** The scenario files, S0 first, then S1a … S7, then the tests T1, T2 (the README table's order). */
+export function loadScenarios() {
   const dir = `${exampleDir}scenarios/`;
   const order = (n) => [n.startsWith('T') ? 1 : 0, parseInt(n.slice(1), 10), n];
   return readdirSync(dir)
