@@ -134,6 +134,10 @@ export interface Conveyor {
   inflowLimit?: Equation;
   discrete?: boolean;
   arrest?: Equation;
+  /** Stella: from a queue upstream, take only whole batches (XMILE `batch_integrity`). */
+  batchIntegrity?: boolean;
+  /** Stella: from a queue upstream, take at most one batch a DT (XMILE `one_at_a_time`). */
+  oneAtATime?: boolean;
   /** Outflows that are leakages, with their fraction and zone. */
   leaks?: { flow: string; fraction?: Equation; zoneStart?: number; zoneEnd?: number; linear?: boolean }[];
 }
