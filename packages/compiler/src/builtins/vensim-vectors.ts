@@ -31,13 +31,18 @@ export const VENSIM_VECTOR_BUILTINS: BuiltinSpec[] = [
     summary:
       "In an equation over d, `VECTOR SORT ORDER(vector[d], direction)` at the i-th element is the element (0-based) that comes i-th when `vector` is sorted: ascending when direction > 0, else descending. Ties keep element order ascending; descending is that order reversed.",
     dialects: ['vensim'],
+    differences:
+      "Vensim's reference gives no order for ties. Sluice's (element order ascending, reversed descending) is how PySD computes it (an argsort, reversed for descending), and makes VECTOR RANK the inverse of VECTOR SORT ORDER in both directions.",
   },
   {
     name: 'VECTOR_RANK',
     family: 'array',
     params: [{ name: 'vector' }, { name: 'direction' }],
-    summary: "In an equation over d, `VECTOR RANK(vector[d], direction)` is each element's place (1-based) in sorted order: ascending when direction > 0, else descending.",
+    summary:
+      "In an equation over d, `VECTOR RANK(vector[d], direction)` is each element's place (1-based) in sorted order: ascending when direction > 0, else descending. Tied elements take contiguous ranks: by element order ascending, in reverse element order descending.",
     dialects: ['vensim'],
+    differences:
+      "Vensim's reference says tied elements are given contiguous ranks arbitrarily. Sluice's order is the one of its VECTOR SORT ORDER, so `rank[order[i]] = i + 1`.",
   },
   {
     name: 'VECTOR_ELM_MAP',

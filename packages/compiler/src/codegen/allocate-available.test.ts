@@ -76,7 +76,7 @@ describe('ALLOCATE AVAILABLE', () => {
     expect(allocate([4, 10, 12], [[fixed, 0, 0, 0], [rectangular, 5, 2, 0], [fixed, 9, 9, 0]], 8)).toEqual([2, 0, 6]);
   });
 
-  it('constant elasticity, integer forms and widths that are not positive give NaN', () => {
+  it('profiles computed during the run: constant elasticity, integer forms and widths that are not positive give NaN', () => {
     expect(allocate([10, 10], [[5, 5, 1, 2], [normal, 4, 1, 0]], 10)[1]).toBeNaN();
     expect(allocate([10, 10], [[13, 5, 1, 0], [normal, 4, 1, 0]], 10)[1]).toBeNaN();
     expect(allocate([10, 10], [[normal, 5, 0, 0], [normal, 4, 1, 0]], 10)[0]).toBeNaN();

@@ -1,5 +1,7 @@
 import type { Expr } from '@sluice/ir';
+import type { Node } from '../graph/nodes.js';
 import type { ExpressionContext } from './expression.js';
+import { unsupportedProfileType } from './priority-types.js';
 import { lastSubscriptDimension, sliceAlong } from './slice.js';
 
 /** Halvings of the clearing level: enough to pin it to the last bit of a double. */
@@ -75,8 +77,9 @@ export function priorityShare(type: number, x: number, priority: number, width: 
  *
  * Fixed-quantity requesters (ptype 0) want their request at every level: they are served
  * first, in proportion to their requests if they alone want more than there is, and the rest
- * clears over the others. A requester's ptype outside 0-4 (constant elasticity, 5, and the
- * integer forms, 10 and over) or a width that is not positive gives NaN.
+ * clears over the others. A requester's ptype outside 0-4 or a width that is not positive gives
+ * NaN: a constant ptype outside 0-4 is refused when the model compiles (`priority-types.ts`),
+ * so NaN is left for profiles computed during the run.
  */
 export function allocateAvailable(
   v: Float64Array,
@@ -150,15 +153,18 @@ export function emitAllocateAvailable(args: Expr[], ctx: ExpressionContext, emit
   const profile = atFirstProfileElement(pp, ctx);
   const pri = profile ? sliceAlong(profile.arg, ctx, emit, along) : undefined;
   if (!profile || !pri) return fail(`the priority profile of ALLOCATE AVAILABLE must be a variable subscripted by '${dim.name}' and then a profile element (pp[${dim.name}, ptype])`, pp);
+  const unsupported = unsupportedProfileType(profile.node, profile.start);
+  if (unsupported) return fail(`ALLOCATE AVAILABLE: ${unsupported.message}`, unsupported.at);
   return `h.allocateAvailable(v, ${req.base}, ${req.stride}, ${pri.base}, ${pri.stride}, ${profile.fieldStride}, ${dim.elements.length}, ${emit(avail, ctx)}, ${ctx.index[along]})`;
 }
 
 /**
  * `pp` with its last subscript an element of the profile range (a range name becomes its first
  * element), and the stride between profile fields: the profile range must be the variable's last
- * dimension, with room for four fields from that element.
+ * dimension, with room for four fields from that element. Also the profile's node and the
+ * position of ptype in its last dimension.
  */
-function atFirstProfileElement(pp: Expr, ctx: ExpressionContext): { arg: Expr; fieldStride: number } | undefined {
+function atFirstProfileElement(pp: Expr, ctx: ExpressionContext): { arg: Expr; fieldStride: number; node: Node; start: number } | undefined {
   if (pp.kind !== 'var' || !pp.subscripts?.length) return undefined;
   const r = ctx.resolution.get(pp);
   if (r?.kind !== 'node' || r.node.dims.length !== pp.subscripts.length) return undefined;
@@ -175,5 +181,5 @@ function atFirstProfileElement(pp: Expr, ctx: ExpressionContext): { arg: Expr; f
     ctx.resolution.set(arg, r);
   }
   if (start < 0 || start + 4 > profileDim.elements.length) return undefined;
-  return { arg, fieldStride: 1 };
+  return { arg, fieldStride: 1, node: r.node, start };
 }

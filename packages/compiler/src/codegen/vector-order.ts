@@ -2,7 +2,11 @@ import type { Expr } from '@sluice/ir';
 import type { ExpressionContext } from './expression.js';
 import { lastSubscriptDimension, sliceAlong } from './slice.js';
 
-/** Ascending position (0-based) of element k of the run: ties keep element order. Counting, not sorting: no allocation. */
+/**
+ * Ascending position (0-based) of element k of the run: ties keep element order. Counting, not
+ * sorting: no allocation. Vensim documents only that tied elements get contiguous ranks in an
+ * arbitrary order; one position for both functions keeps rank the inverse of sort order.
+ */
 function position(v: Float64Array, base: number, stride: number, n: number, k: number): number {
   const x = v[base + k * stride]!;
   let before = 0;
@@ -23,7 +27,10 @@ export function sortOrder(v: Float64Array, base: number, stride: number, n: numb
   return NaN;
 }
 
-/** VECTOR RANK: element i's place (1-based) in sorted order, ascending when `direction` is positive. */
+/**
+ * VECTOR RANK: element i's place (1-based) in sorted order, ascending when `direction` is
+ * positive; descending is the ascending rank reversed, so ties rank in reverse element order.
+ */
 export function vectorRank(v: Float64Array, base: number, stride: number, n: number, direction: number, i: number): number {
   const p = position(v, base, stride, n, i);
   return direction > 0 ? p + 1 : n - p;
