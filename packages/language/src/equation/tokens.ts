@@ -1,4 +1,5 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { nameStartHints } from '../start-chars.js';
 
 /**
  * The tokens of an XMILE equation. Keywords are matched case-insensitively and give way to a
@@ -12,9 +13,10 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 const lineBreakChars = ['\n', '\r'];
 export const lineTerminatorsPattern = /\n|\r\n?/g;
 
+/** No `u` flag: it would hide the pattern from chevrotain's first-character analysis (`\s` is the same set without it). */
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
-  pattern: /[\s\u00a0\ufeff]+/u,
+  pattern: /[\s\u00a0\ufeff]+/,
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
@@ -30,7 +32,7 @@ export const Comment = createToken({
 /**
  * An unquoted name: a letter (any script), `_` or `$`, then letters, digits, `_`, `$`;
  * `.` joins the parts of a module-qualified name (`module.var`) or of `Dim.element`.
- * A custom matcher, because Unicode classes defeat chevrotain's first-character analysis.
+ * A custom matcher, because Unicode classes defeat chevrotain's first-character analysis, hence the hint.
  */
 const nameStart = /[\p{L}\p{Nl}_$]/u;
 const namePattern = /[\p{L}\p{Nl}_$][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]*(?:\.[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]+)*/uy;
@@ -43,6 +45,7 @@ export const Name = createToken({
       return namePattern.exec(text);
     },
   },
+  start_chars_hint: nameStartHints(nameStart),
   line_breaks: false,
 });
 
@@ -140,5 +143,5 @@ export const equationLexer = new Lexer(allTokens, {
   positionTracking: 'full',
   lineTerminatorsPattern,
   lineTerminatorCharacters: lineBreakChars,
-  ensureOptimizations: false,
+  ensureOptimizations: true,
 });

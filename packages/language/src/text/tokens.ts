@@ -1,5 +1,6 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { scanFormula, scanUnits } from './scan.js';
+import { nameStartHints } from '../start-chars.js';
 
 /**
  * The tokens of the Sluice text language (see grammar/sluice.md). Line breaks are white
@@ -29,9 +30,10 @@ export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA });
 /** Words that start a declaration, and `end`, which closes one: never strays. */
 const declarationWords = new Set(['title', 'sim', 'dimension', 'unit', 'stock', 'flow', 'aux', 'const', 'module', 'loop', 'group', 'model', 'macro', 'end']);
 
+/** No `u` flag: it would hide the pattern from chevrotain's first-character analysis (`\s` is the same set without it). */
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
-  pattern: /[\s\u00a0\ufeff]+/u,
+  pattern: /[\s\u00a0\ufeff]+/,
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
@@ -76,7 +78,7 @@ function matched(image: string): RegExpExecArray {
 const nameStart = /[\p{L}\p{Nl}_]/u;
 const namePattern = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]*/uy;
 
-/** An unquoted name; a custom matcher because Unicode classes defeat chevrotain's first-character analysis. */
+/** An unquoted name; a custom matcher because Unicode classes defeat chevrotain's first-character analysis, hence the hint. */
 export const Identifier = createToken({
   name: 'Identifier', categories: [Stray],
   label: 'a name',
@@ -88,6 +90,7 @@ export const Identifier = createToken({
       return namePattern.exec(text);
     },
   },
+  start_chars_hint: nameStartHints(nameStart),
   line_breaks: false,
 });
 
@@ -205,7 +208,7 @@ export const sluiceLexer = new Lexer(allTokens, {
   positionTracking: 'full',
   lineTerminatorsPattern,
   lineTerminatorCharacters: lineBreakChars,
-  ensureOptimizations: false,
+  ensureOptimizations: true,
 });
 
 /** The words of the language, for syntax highlighting and completion. */
