@@ -13,6 +13,12 @@
  *
  * An arrested conveyor neither moves, leaks, takes in nor gives out.
  *
+ * A discrete conveyor (Stella's "Discrete" type, XMILE `discrete="true"`) moves like a continuous
+ * one; what differs is documented by isee (Equation tab, conveyor options): its initial contents
+ * are packages, one per time unit of the belt, each stacked in the last DT of its time unit; and
+ * its inflow limit is an amount per time unit that may all enter in one DT, counted afresh at
+ * each whole time unit from the start.
+ *
  * Generated code calls, each step, `belt` once (through a hidden auxiliary: it advances the
  * belt when a new DT has begun and works out this DT's exit and leaks), then `leak` and `inflow`,
  * which read what `belt` worked out: their equations refer to that auxiliary, so the order holds.
@@ -23,11 +29,13 @@ export interface ConveyorBelts {
   /** Record leak `j`'s parameters of conveyor `k` for this DT; returns 0 (added to `belt`'s last argument). */
   leakSpec(k: number, j: number, fraction: number, zoneStart: number, zoneEnd: number, linear: number): number;
   /** Advance conveyor `k` if a new DT has begun; the rate at which material leaves its end this DT. */
-  belt(k: number, t: number, initial: number, transit: number, arrest: number, hasOutflow: number, leakSpecs: number): number;
+  belt(k: number, t: number, initial: number, transit: number, arrest: number, hasOutflow: number, leakSpecs: number, discrete?: number): number;
   /** Leak `j` of conveyor `k` this DT, as a rate. `_belt` only orders the call after `belt`. */
   leak(k: number, j: number, _belt: number): number;
   /** Inflow `j` of conveyor `k`, cut to the inflow limit and to the room left under capacity; recorded for the next DT. */
   inflow(k: number, j: number, value: number, limit: number, capacity: number, _belt: number): number;
+  /** The most inflow `j` of conveyor `k` could bring in this DT, as a rate (what a queue upstream may release to it). */
+  room(k: number, j: number, limit: number, capacity: number, _belt: number): number;
 }
 
 interface Leak {
@@ -55,9 +63,16 @@ interface Belt {
   exit: number;
   /** What the belt will hold once this DT's exit and leaks are gone. */
   after: number;
+  discrete: boolean;
+  /** Discrete conveyors: what entered earlier in the current time unit, against the inflow limit. */
+  unitEntered: number;
 }
 
-/** The longest belt, in slats (80 MB of Float64): longer transit times are cut to it. */
+/**
+ * The longest belt, in slats (80 MB of Float64): longer transit times are cut to it. The belts of
+ * a run share this many slats in all (an arrayed conveyor is one belt per element): a belt that
+ * would pass the total gets what is left, at least one slat.
+ */
 export const MAX_SLATS = 10_000_000;
 
 /** Time comparisons forgive this fraction of DT, so 0.1 * 30 still counts as step 30. */
@@ -66,12 +81,15 @@ const STEP_SLACK = 1e-6;
 export function createConveyorBelts(run: { start: number; dt: number }): ConveyorBelts {
   const belts: Belt[] = [];
   const dt = run.dt;
+  let slatsInUse = 0;
   // A transit time from a model file is untrusted: a belt is at least one slat and at most
   // MAX_SLATS (a transit time that is not a number gives one slat).
   const slatsFor = (transit: number): number => {
     const n = Math.round(transit / dt);
     return n >= 1 ? Math.min(n, MAX_SLATS) : 1;
   };
+  /** Time units from the start, whole: the inflow limit of a discrete conveyor counts per unit. */
+  const unitOf = (step: number): number => Math.floor(step * dt + STEP_SLACK);
 
   const leakOf = (b: Belt, j: number): Leak => {
     while (b.leaks.length <= j) {
@@ -81,7 +99,7 @@ export function createConveyorBelts(run: { start: number; dt: number }): Conveyo
   };
   const beltOf = (k: number): Belt => {
     while (belts.length <= k) {
-      belts.push({ slats: new Float64Array(0), taken: new Float64Array(0), leaks: [], pending: [], step: -1, arrested: false, hasOutflow: true, transit: 0, exit: 0, after: 0 });
+      belts.push({ slats: new Float64Array(0), taken: new Float64Array(0), leaks: [], pending: [], step: -1, arrested: false, hasOutflow: true, transit: 0, exit: 0, after: 0, discrete: false, unitEntered: 0 });
     }
     return belts[k]!;
   };
@@ -105,7 +123,9 @@ export function createConveyorBelts(run: { start: number; dt: number }): Conveyo
       if (z > 0) l.perSlat[i]! += (l.fraction * amount) / z;
     }
   };
-  const grow = (b: Belt, n: number): void => {
+  const grow = (b: Belt, wanted: number): void => {
+    const n = Math.max(b.slats.length + 1, Math.min(wanted, MAX_SLATS - slatsInUse + b.slats.length));
+    slatsInUse += n - b.slats.length;
     const widen = (a: Float64Array): Float64Array => {
       const w = new Float64Array(n);
       w.set(a);
@@ -116,11 +136,21 @@ export function createConveyorBelts(run: { start: number; dt: number }): Conveyo
     for (const l of b.leaks) l.perSlat = widen(l.perSlat);
   };
   const start = (b: Belt, initial: number, transit: number): void => {
-    const n = slatsFor(transit);
-    grow(b, n);
-    for (let i = 0; i < n; i++) place(b, i, initial / n);
+    grow(b, slatsFor(transit));
+    const n = b.slats.length;
+    if (!b.discrete) {
+      for (let i = 0; i < n; i++) place(b, i, initial / n);
+      return;
+    }
+    // One package per time unit (its share of the slats), in the last DT of that time unit.
+    const perUnit = Math.max(1, Math.round(1 / dt));
+    for (let first = 0; first < n; first += perUnit) {
+      const last = Math.min(first + perUnit, n) - 1;
+      place(b, last, (initial * (last - first + 1)) / n);
+    }
   };
-  const advance = (b: Belt): void => {
+  /** Move the belt one DT and place what entered in the DT before; returns that amount. */
+  const advance = (b: Belt): number => {
     const n = b.slats.length;
     for (let i = 0; i < n; i++) b.slats[i]! -= b.taken[i]!;
     // With no outflow what reaches the end stays there, and the next slat joins it.
@@ -139,7 +169,8 @@ export function createConveyorBelts(run: { start: number; dt: number }): Conveyo
     }
     const at = slatsFor(b.transit);
     if (at > n) grow(b, at);
-    if (entering !== 0) place(b, at - 1, entering);
+    if (entering !== 0) place(b, Math.min(at, b.slats.length) - 1, entering);
+    return entering;
   };
   /** This DT's leaks and exit, from the belt as it stands. */
   const work = (b: Belt): void => {
@@ -161,6 +192,18 @@ export function createConveyorBelts(run: { start: number; dt: number }): Conveyo
     if (b.hasOutflow) b.exit = b.slats[0]! - b.taken[0]!;
   };
 
+  /** The most inflow `j` may bring in this DT, as a rate: under capacity, then under the inflow limit. */
+  const roomFor = (b: Belt, j: number, limit: number, capacity: number): number => {
+    if (b.arrested) return 0;
+    let others = 0;
+    for (let i = 0; i < j && i < b.pending.length; i++) others += b.pending[i]!;
+    // Room under capacity once this DT's exit and leaks are gone and earlier inflows are in.
+    const room = (capacity - b.after) / dt - others;
+    // A discrete conveyor's limit is an amount per time unit, all of which may enter in one DT.
+    const byLimit = (b.discrete ? (limit - b.unitEntered) / dt : limit) - others;
+    return Math.max(0, Math.min(room, byLimit));
+  };
+
   return {
     leakSpec(k, j, fraction, zoneStart, zoneEnd, linear) {
       const l = leakOf(beltOf(k), j);
@@ -170,15 +213,17 @@ export function createConveyorBelts(run: { start: number; dt: number }): Conveyo
       l.linear = linear !== 0;
       return 0;
     },
-    belt(k, t, initial, transit, arrest, hasOutflow, _leakSpecs) {
+    belt(k, t, initial, transit, arrest, hasOutflow, _leakSpecs, discrete = 0) {
       const b = beltOf(k);
       const step = Math.floor((t - run.start) / dt + STEP_SLACK);
       b.hasOutflow = hasOutflow !== 0;
       if (b.step < 0) {
         b.transit = transit;
+        b.discrete = discrete !== 0;
         start(b, initial, transit);
       } else if (step > b.step) {
-        if (!b.arrested) advance(b);
+        const entered = b.arrested ? 0 : advance(b);
+        b.unitEntered = unitOf(step) === unitOf(b.step) ? b.unitEntered + entered : 0;
       }
       b.step = step;
       b.transit = transit;
@@ -201,13 +246,12 @@ export function createConveyorBelts(run: { start: number; dt: number }): Conveyo
         b.pending[j] = 0;
         return 0;
       }
-      let others = 0;
-      for (let i = 0; i < j; i++) others += b.pending[i]!;
-      // Room under capacity once this DT's exit and leaks are gone and earlier inflows are in.
-      const room = (capacity - b.after) / dt - others;
-      const q = Math.max(0, Math.min(value, limit, room));
+      const q = Math.min(value, roomFor(b, j, limit, capacity));
       b.pending[j] = q;
       return q;
+    },
+    room(k, j, limit, capacity, _belt) {
+      return roomFor(beltOf(k), j, limit, capacity);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { GraphicalFunctionType } from '@sluice/ir';
 import type { LookupMode } from '../graph/nodes.js';
 import { createConveyorBelts, type ConveyorBelts } from './conveyor-belts.js';
+import { createQueues, type Queues } from './queues.js';
 import { createDraw, DISTRIBUTION, type Draw } from './distributions.js';
 import { createInverter } from './matrix.js';
 import { allocateByPriority } from './allocate.js';
@@ -68,6 +69,8 @@ export interface Helpers {
   delayWrite(id: number, value: number): void;
   /** The run's conveyor belts (Stella conveyors, `conveyor-belts.ts`). */
   conveyors: ConveyorBelts;
+  /** The run's queues (Stella queues, `queues.ts`). */
+  queues: Queues;
 }
 
 /** Time comparisons forgive this fraction of DT, so 0.1 * 30 still counts as time 3. */
@@ -180,6 +183,7 @@ export function createHelpers(run: HelperRun): Helpers {
   const draw = createDraw(run.random);
   return {
     conveyors: createConveyorBelts(run),
+    queues: createQueues(run),
     round: (x) => (x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5)),
     mod: (a, b) => a - b * Math.floor(a / b),
     safediv: (a, b, onZero) => (b === 0 ? onZero : a / b),

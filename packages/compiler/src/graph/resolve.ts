@@ -77,8 +77,9 @@ export function resolveModel(
       continue;
     }
     if (v.kind === 'stock' && (v.conveyor || v.queue)) {
-      // Running one as a plain stock would give wrong numbers without a word.
-      diags.push(error('unsupported', `'${v.name}' is a ${v.conveyor ? 'conveyor' : 'queue'}; conveyors and queues are not compiled yet`, v.loc, v.name));
+      // Lowering turns both into stocks with helper-driven flows; running one as a plain stock
+      // would give wrong numbers without a word.
+      diags.push(error('unsupported', `'${v.name}' is a ${v.conveyor ? 'conveyor' : 'queue'} that was not lowered before compilation`, v.loc, v.name));
       continue;
     }
     const dims = shapeOf(v.dimensions, dimensions, { name: v.name, ...(v.loc ? { loc: v.loc } : {}) }, diags);

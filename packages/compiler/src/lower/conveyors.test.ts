@@ -9,11 +9,11 @@ import { importXmile } from '@sluice/xmile';
  * hand from the belt rules (`codegen/conveyor-belts.ts`): material entering during a DT leaves
  * one transit time later; initial contents are spread evenly over the belt.
  */
-function run(variables: string, specs = '<start>0</start><stop>8</stop><dt>1</dt>') {
+function run(variables: string, specs = '<start>0</start><stop>8</stop><dt>1</dt>', dimensions = '') {
   const text = `<?xml version="1.0" encoding="utf-8"?>
 <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
 <header><vendor>isee systems</vendor><product>Stella</product></header>
-<sim_specs method="Euler">${specs}</sim_specs>
+<sim_specs method="Euler">${specs}</sim_specs>${dimensions}
 <model><variables>${variables}</variables></model>
 </xmile>`;
   const p = importXmile(text, { file: 'c.stmx' });
@@ -23,7 +23,7 @@ function run(variables: string, specs = '<start>0</start><stop>8</stop><dt>1</dt
   const r = simulate(c.value);
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return (name: string): number[] => {
-    const col = r.value.columns.find((x) => x.ident === canonicalName(name));
+    const col = r.value.columns.find((x) => x.ident === canonicalName(name) || x.name === name);
     if (!col) throw new Error(`no column ${name}`);
     return [...col.values];
   };
@@ -102,10 +102,56 @@ describe('conveyors', () => {
     expect(of('out')).toEqual([0, 0, 0, 0, 0, 7, 0, 0, 0]);
   });
 
-  it('refuse a discrete conveyor with a clear message', () => {
-    expect(() => run(`${belt('<len>2</len>').replace('<conveyor>', '<conveyor discrete="true">')}<flow name="in"><eqn>1</eqn></flow><flow name="out"><eqn>0</eqn></flow>`)).toThrow(
-      "conveyor 'belt': discrete conveyors are not compiled yet",
+  it('discrete: the initial contents leave as one package per time unit, in its last DT', () => {
+    // isee, Equation tab, conveyor options: "the packages are stacked in the last DT of each
+    // conveyor slat". Transit 2 at DT 1/4: two packages of 4, leaving in the DTs at 0.75 and 1.75.
+    const of = run(
+      `${belt('<len>2</len>', '8').replace('<conveyor>', '<conveyor discrete="true">')}<flow name="in"><eqn>0</eqn></flow><flow name="out"><eqn>0</eqn></flow>`,
+      '<start>0</start><stop>3</stop><dt>0.25</dt>',
     );
+    expect(of('out')).toEqual([0, 0, 0, 16, 0, 0, 0, 16, 0, 0, 0, 0, 0]);
+    expect(of('belt')).toEqual([8, 8, 8, 8, 4, 4, 4, 4, 0, 0, 0, 0, 0]);
+  });
+
+  it('discrete: the inflow limit is an amount per time unit, all of which may enter in one DT', () => {
+    // Limit 2 per time unit at DT 1/4: the first DT of each time unit takes 2 (a rate of 8).
+    const of = run(
+      `${belt('<len>1</len><in_limit>2</in_limit>').replace('<conveyor>', '<conveyor discrete="true">')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow>`,
+      '<start>0</start><stop>2.5</stop><dt>0.25</dt>',
+    );
+    expect(of('in')).toEqual([8, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0]);
+    expect(of('out')).toEqual([0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0]);
+    // The same limit on a continuous conveyor is a rate: 2 every DT.
+    const smooth = run(`${belt('<len>1</len><in_limit>2</in_limit>')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow>`, '<start>0</start><stop>1</stop><dt>0.25</dt>');
+    expect(smooth('in')).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  it('arrayed: each element is its own belt, with its own transit time and inflow', () => {
+    const text =
+      `<stock name="belt"><dimensions><dim name="City"/></dimensions><eqn>0</eqn><inflow>in</inflow><outflow>out</outflow><conveyor><len>transit</len></conveyor></stock>` +
+      `<aux name="transit"><dimensions><dim name="City"/></dimensions><element subscript="a"><eqn>1</eqn></element><element subscript="b"><eqn>3</eqn></element></aux>` +
+      `<flow name="in"><dimensions><dim name="City"/></dimensions><element subscript="a"><eqn>10</eqn></element><element subscript="b"><eqn>20</eqn></element></flow>` +
+      `<flow name="out"><dimensions><dim name="City"/></dimensions><eqn>0</eqn></flow>`;
+    const of = run(text, '<start>0</start><stop>5</stop><dt>1</dt>', '<dimensions><dim name="City"><elem name="a"/><elem name="b"/></dim></dimensions>');
+    expect(of('out[a]')).toEqual([0, 10, 10, 10, 10, 10]);
+    expect(of('out[b]')).toEqual([0, 0, 0, 20, 20, 20]);
+    expect(of('belt[a]')).toEqual([0, 10, 10, 10, 10, 10]);
+    expect(of('belt[b]')).toEqual([0, 20, 40, 60, 60, 60]);
+  });
+
+  it('arrayed: apply-to-all flows and a leak per element', () => {
+    const text =
+      `<stock name="belt"><dimensions><dim name="City"/></dimensions><eqn>0</eqn><inflow>in</inflow><outflow>out</outflow><outflow>loss</outflow><conveyor><len>2</len></conveyor></stock>` +
+      `<flow name="in"><dimensions><dim name="City"/></dimensions><eqn>IF TIME = 0 THEN 100 ELSE 0</eqn></flow>` +
+      `<flow name="out"><dimensions><dim name="City"/></dimensions><eqn>0</eqn></flow>` +
+      `<flow name="loss"><dimensions><dim name="City"/></dimensions><eqn>rate</eqn><leak/></flow>` +
+      `<aux name="rate"><dimensions><dim name="City"/></dimensions><element subscript="a"><eqn>0.2</eqn></element><element subscript="b"><eqn>0.4</eqn></element></aux>`;
+    const of = run(text, '<start>0</start><stop>4</stop><dt>1</dt>', '<dimensions><dim name="City"><elem name="a"/><elem name="b"/></dim></dimensions>');
+    // Linear leak: fraction * 100 / 2 slats in each of the 2 DTs the batch rides.
+    expect(of('loss[a]')).toEqual([0, 10, 10, 0, 0]);
+    expect(of('loss[b]')).toEqual([0, 20, 20, 0, 0]);
+    expect(of('out[a]')).toEqual([0, 0, 80, 0, 0]);
+    expect(of('out[b]')).toEqual([0, 0, 60, 0, 0]);
   });
 });
 

@@ -5,7 +5,9 @@ import { attr, child, type XNode } from './xml-tree.js';
 
 /**
  * A stock's `<conveyor>`: `<len>` (transit time, required), `<capacity>`, `<in_limit>`,
- * `<arrest>`; `discrete="true"`. Leakage flows are attached later, once the flows are read.
+ * `<arrest>`; `discrete`, and how it takes from a queue upstream: `batch_integrity` (whole
+ * batches only) and `one_at_a_time` (one batch a DT), each "true" or "false" (the default).
+ * Leakage flows are attached later, once the flows are read.
  */
 export function readConveyor(node: XNode, ctx: ImportContext, variable: string): Conveyor | undefined {
   const part = (local: string): Equation | undefined => {
@@ -27,6 +29,9 @@ export function readConveyor(node: XNode, ctx: ImportContext, variable: string):
   if (capacity) conveyor.capacity = capacity;
   if (inflowLimit) conveyor.inflowLimit = inflowLimit;
   if (arrest) conveyor.arrest = arrest;
-  if (attr(node, 'discrete')?.trim().toLowerCase() === 'true') conveyor.discrete = true;
+  const flag = (name: string): boolean => attr(node, name)?.trim().toLowerCase() === 'true';
+  if (flag('discrete')) conveyor.discrete = true;
+  if (flag('batch_integrity')) conveyor.batchIntegrity = true;
+  if (flag('one_at_a_time')) conveyor.oneAtATime = true;
   return conveyor;
 }
