@@ -9,6 +9,29 @@ import type { Expr } from './expr.js';
  * semantics of builtins that differ between Stella and Vensim.
  */
 
+/**
+ * The `#` comments of a Sluice text file, kept with the declaration they were written at so
+ * that `sluice fmt` and conversion (XMILE keeps them in Sluice's namespace) keep a modeller's
+ * notes. Each comment is its line from the `#` on, as written (trailing blanks trimmed).
+ * Other formats' comments are documentation and go to `doc`, not here.
+ */
+export interface Comments {
+  /**
+   * The lines just above the declaration, in order: comments, and `''` for a blank line (never
+   * two in a row). A leading `''` is a blank line the printer would not otherwise write there.
+   */
+  before?: string[];
+  /** The comment at the end of the declaration's first line. */
+  trailing?: string;
+  /** Comments between the declaration's later lines (attributes, a graph's point list), in order. */
+  inside?: string[];
+  /**
+   * A sub-model's or macro's comments after its last declaration, before its `end`; on the
+   * main model, the comments at the end of the file. Lines as in `before`.
+   */
+  end?: string[];
+}
+
 /** Whose semantics a model's builtins follow. */
 export type Dialect = 'xmile' | 'vensim';
 
@@ -34,6 +57,8 @@ export interface SimSpecs {
   equations?: Partial<Record<'start' | 'stop' | 'dt' | 'saveStep', Equation>>;
   /** Where the run's timing is written (Vensim: TIME STEP), for the run limits' errors. */
   loc?: SourceLoc;
+  /** The `sim` line's comments in the text language. */
+  comments?: Comments;
 }
 
 /** An equation as written, with its parse. `expr` is null when the text did not parse. */
@@ -71,6 +96,7 @@ export interface Dimension {
   mappings?: DimensionMapping[];
   aliasOf?: string;
   loc?: SourceLoc;
+  comments?: Comments;
 }
 
 export interface DimensionMapping {
@@ -85,6 +111,7 @@ export interface UnitDefinition {
   /** e.g. `1000 * person`; absent for a base unit. */
   equation?: string;
   aliases: string[];
+  comments?: Comments;
 }
 
 /** One element's own equation in a non-apply-to-all array. */
@@ -126,6 +153,7 @@ interface VariableBase {
   hidden?: boolean;
   /** Kept for export: anything format-specific the IR does not model. */
   extra?: Record<string, unknown>;
+  comments?: Comments;
 }
 
 export interface Conveyor {
@@ -175,6 +203,39 @@ export interface ModuleInstance extends VariableBase {
 
 export type Variable = Stock | Flow | Aux | ModuleInstance;
 
+/** A point of a diagram in its file's coordinates: pixels, x right, y down. */
+export interface DiagramPoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * One object of a stock-and-flow diagram, at its centre. `uid` is unique within its view and is
+ * how connectors name their ends; `variable` is the ident of the model variable drawn. Sizes are
+ * whole widths and heights, when the file gave them.
+ */
+export type DiagramElement =
+  | { kind: 'stock' | 'aux'; uid: number; variable: string; x: number; y: number; width?: number; height?: number }
+  /** A flow's valve; `points` run along its pipe from where it comes from to where it goes. */
+  | { kind: 'flow'; uid: number; variable: string; x: number; y: number; points: DiagramPoint[] }
+  /** A second drawing of a variable defined elsewhere (Vensim's shadow variable, XMILE's alias). */
+  | { kind: 'alias'; uid: number; variable: string; x: number; y: number }
+  /** Where a flow comes from or goes to outside the model. */
+  | { kind: 'cloud'; uid: number; x: number; y: number }
+  | { kind: 'comment'; uid: number; x: number; y: number; width?: number; height?: number; text: string }
+  /** An arrow of influence; `via` is a point its arc passes through, absent for a straight one. */
+  | { kind: 'connector'; uid: number; from: number; to: number; via?: DiagramPoint; polarity?: '+' | '-' };
+
+/**
+ * One view (page) of a diagram read from a file that keeps it apart from the equations
+ * (Vensim's sketch), so that export to a format with views (XMILE) draws the model where its
+ * author did. Raw view markup that can be written back unchanged stays in `Model.views`.
+ */
+export interface DiagramView {
+  name?: string;
+  elements: DiagramElement[];
+}
+
 export interface Model {
   /** Absent for the main model. */
   name?: string;
@@ -182,11 +243,15 @@ export interface Model {
   variables: Variable[];
   /** Raw view markup kept so export writes it back unchanged. */
   views?: string;
+  /** The views of a diagram the importer read (from a Vensim sketch), one per page. */
+  diagram?: DiagramView[];
   /** Named feedback loops declared in the model, e.g. R1 from the spec. */
-  loops?: { name: string; variables: string[]; doc?: string }[];
-  groups?: { name: string; variables: string[] }[];
+  loops?: { name: string; variables: string[]; doc?: string; comments?: Comments }[];
+  groups?: { name: string; variables: string[]; comments?: Comments }[];
   doc?: string;
   loc?: SourceLoc;
+  /** A sub-model's comments; on the main model, the `title` line's and (as `end`) the file's last ones. */
+  comments?: Comments;
 }
 
 export interface Macro {
@@ -203,6 +268,7 @@ export interface Macro {
   simSpecs?: Partial<SimSpecs>;
   doc?: string;
   loc?: SourceLoc;
+  comments?: Comments;
 }
 
 export interface Project {

@@ -8,6 +8,7 @@ import { splitFile, type Part, type Span } from './entries.js';
 import { isRealityCheck, parseEntry, type ParsedEntry } from './parse-entry.js';
 import { displayOf, type EntryAst } from './parser.js';
 import { unitsFromSettings } from './settings.js';
+import { diagramOf } from './sketch/diagram.js';
 import { SourceMap } from './source.js';
 import { buildVariables } from './variables.js';
 
@@ -75,7 +76,11 @@ export function importVensim(text: string, options: ImportVensimOptions = {}): R
 
   const model: Model = { variables: buildVariables(main, index, diagnostics) };
   checkArgumentCounts(model.variables, diagnostics);
-  if (split.sketch !== undefined) model.views = split.sketch;
+  if (split.sketch !== undefined) {
+    model.views = split.sketch;
+    const diagram = diagramOf(split.sketch, model.variables);
+    if (diagram.length > 0) model.diagram = diagram;
+  }
   const dimensionNames = new Set(dimensions.map((d) => d.ident));
   const kept = groups
     .map((g) => ({ ...g, variables: g.variables.filter((v) => !dimensionNames.has(v)) }))
