@@ -80,6 +80,19 @@ describe('queues', () => {
     expect(of('q')).toEqual([0, 5, 5, 5, 5, 5]);
   });
 
+  it('run the flows a queue or conveyor drives when Stella wrote them without an equation', () => {
+    const of = run(
+      `<stock name="q"><eqn>0</eqn><inflow>a</inflow><outflow>load</outflow><queue/></stock>` +
+        `<stock name="c"><eqn>0</eqn><inflow>load</inflow><outflow>out</outflow><conveyor discrete="true"><len>2</len></conveyor></stock>` +
+        `${flow('a', '5')}<flow name="load"/><flow name="out"/>`,
+      4,
+    );
+    // Nothing limits the conveyor: each batch leaves the queue the DT after it arrived.
+    expect(of('load')).toEqual([0, 5, 5, 5, 5]);
+    expect(of('out')).toEqual([0, 0, 0, 5, 5]);
+    expect(of('c')).toEqual([0, 0, 5, 10, 10]);
+  });
+
   it('refuse an arrayed queue with a clear message', () => {
     expect(() =>
       run(

@@ -38,7 +38,7 @@ export const WhiteSpace = createToken({
   line_breaks: true,
 });
 
-export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: Lexer.SKIPPED });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
 
 /** `= formula`: the `=` and the formula's text, to the end of the line (or of its brackets). */
 export const Formula = createToken({

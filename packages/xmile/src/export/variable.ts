@@ -106,6 +106,8 @@ function writeStockParts(w: XmlWriter, s: Stock, ref: RefName, style: EquationSt
   if (c) {
     const attrs: Attrs = {};
     if (c.discrete) attrs.discrete = 'true';
+    if (c.batchIntegrity) attrs.batch_integrity = 'true';
+    if (c.oneAtATime) attrs.one_at_a_time = 'true';
     if (s.extra?.exponentialLeak) attrs.exponential_leak = 'true';
     w.node('conveyor', attrs, () => {
       w.leaf('len', {}, equationText(c.transitTime, style));
@@ -113,8 +115,9 @@ function writeStockParts(w: XmlWriter, s: Stock, ref: RefName, style: EquationSt
       if (c.inflowLimit) w.leaf('in_limit', {}, equationText(c.inflowLimit, style));
       if (c.arrest) w.leaf('arrest', {}, equationText(c.arrest, style));
     });
-  } else if (s.nonNegative) w.leaf('non_negative');
-  if (s.queue) w.leaf('queue');
+  } else if (s.queue) w.leaf('queue');
+  // XMILE: a stock is a conveyor, a queue or non-negative, never two of them.
+  else if (s.nonNegative) w.leaf('non_negative');
 }
 
 function writeDocAndUnits(w: XmlWriter, v: Variable): void {

@@ -1,4 +1,4 @@
-import type { Conveyor, Equation } from '@sluice/ir';
+import type { Conveyor, Equation, Variable } from '@sluice/ir';
 import type { ImportContext } from './context.js';
 import { readEquation } from './equation.js';
 import { attr, child, type XNode } from './xml-tree.js';
@@ -34,4 +34,22 @@ export function readConveyor(node: XNode, ctx: ImportContext, variable: string):
   if (flag('batch_integrity')) conveyor.batchIntegrity = true;
   if (flag('one_at_a_time')) conveyor.oneAtATime = true;
   return conveyor;
+}
+
+/**
+ * Flows a conveyor or queue drives, which Stella writes without an `<eqn>`: a conveyor's outflow
+ * (the belt's end decides it) and a queue's outflows (a queue offers everything; a conveyor
+ * downstream, or the flow's equation when it has one, limits what leaves).
+ */
+export function drivenFlows(variables: readonly Variable[]): Set<string> {
+  const byIdent = new Map(variables.map((v) => [v.ident, v] as const));
+  const driven = new Set<string>();
+  for (const s of variables) {
+    if (s.kind !== 'stock') continue;
+    for (const ident of s.outflows) {
+      const leak = byIdent.get(ident)?.extra?.leak === true;
+      if (s.queue || (s.conveyor && !leak)) driven.add(ident);
+    }
+  }
+  return driven;
 }

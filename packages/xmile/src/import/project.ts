@@ -2,6 +2,7 @@ import { canonicalName, type Dimension, type Macro, type Model, Project, SimSpec
 import { DEFAULT_BEHAVIOR, readBehavior, type Behavior } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readDimensions } from './dimensions.js';
+import { drivenFlows } from './conveyor.js';
 import { readDialectExtension } from './extensions.js';
 import { readMacro } from './macro.js';
 import { foldNetFlows } from './net-flow.js';
@@ -150,8 +151,9 @@ function checkEmptyEquations(read: ReadModel[], ctx: ImportContext): void {
   const instances = read.flatMap((r) => r.model.variables.filter((v) => v.kind === 'module'));
   for (const r of read) {
     const users = instances.filter((i) => r.model.ident !== undefined && i.model === r.model.ident);
+    const driven = drivenFlows(r.model.variables);
     for (const { variable, node } of r.empties) {
-      if (variable.access === 'input') continue;
+      if (variable.access === 'input' || (node.local !== 'eqn' && driven.has(variable.ident))) continue;
       const connected = users.length > 0 && users.every((u) => u.connections.some((c) => portOf(c.to, u.ident) === variable.ident));
       if (connected) continue;
       const what = node.local === 'eqn' ? 'an empty equation' : 'no <eqn>';
