@@ -54,6 +54,23 @@ export function shapeOf(
 
 export const sizeOf = (dims: readonly DimInfo[]): number => dims.reduce((n, d) => n * d.elements.length, 1);
 
+// Positions and strides are asked for once per element equation and per output: with
+// thousands of elements a scan (indexOf) or a fresh array each time made compile quadratic.
+const positionMaps = new WeakMap<DimInfo, Map<string, number>>();
+const stridesCache = new WeakMap<readonly DimInfo[], readonly number[]>();
+
+/** Position of a canonical element name in `d`, or -1; `d.elements.indexOf` without the scan. */
+export function positionIn(d: DimInfo, element: string): number {
+  let map = positionMaps.get(d);
+  if (!map) {
+    map = new Map();
+    // The first of two equal names wins, as indexOf would.
+    for (let i = d.elements.length - 1; i >= 0; i--) map.set(d.elements[i]!, i);
+    positionMaps.set(d, map);
+  }
+  return map.get(element) ?? -1;
+}
+
 /** Row-major strides: the last dimension varies fastest. */
 export function stridesOf(dims: readonly DimInfo[]): number[] {
   const s = new Array<number>(dims.length).fill(1);
@@ -61,10 +78,25 @@ export function stridesOf(dims: readonly DimInfo[]): number[] {
   return s;
 }
 
+/** `stridesOf`, computed once per dimension list (callers must not change the result). */
+function sharedStrides(dims: readonly DimInfo[]): readonly number[] {
+  let s = stridesCache.get(dims);
+  if (!s) {
+    s = stridesOf(dims);
+    stridesCache.set(dims, s);
+  }
+  return s;
+}
+
 /** `name[e1,e2]` for the element at row-major offset `offset`. */
 export function elementName(name: string, dims: readonly DimInfo[], offset: number): string {
   if (dims.length === 0) return name;
-  const strides = stridesOf(dims);
-  const parts = dims.map((d, k) => d.display[Math.floor(offset / strides[k]!) % d.elements.length]!);
-  return `${name}[${parts.join(',')}]`;
+  const strides = sharedStrides(dims);
+  let out = `${name}[`;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    if (k > 0) out += ',';
+    out += d.display[Math.floor(offset / strides[k]!) % d.elements.length]!;
+  }
+  return `${out}]`;
 }

@@ -10,7 +10,7 @@ import {
   type VariableRef,
 } from '@sluice/ir';
 import { arityOf, findBuiltin } from '../builtins/registry.js';
-import { shapeOf, sizeOf, type DimensionTable } from './dimensions.js';
+import { positionIn, shapeOf, sizeOf, stridesOf, type DimensionTable } from './dimensions.js';
 import { checkTable } from './tables.js';
 import type { ArrayedTable, LookupMode, MemoryCall, Node, NodeEquation, NodeRole, ResolutionMap } from './nodes.js';
 
@@ -59,6 +59,14 @@ export function resolveModel(
   // where it is declared, not again as unknown wherever it is used.
   const declared = new Set(variables.map((v) => v.ident));
   let delayCount = 0;
+  // Element subscripts repeat across thousands of element equations; canonicalising each
+  // (normalisation and several regular expressions) once is enough.
+  const canonical = new Map<string, string>();
+  const canon = (s: string): string => {
+    let c = canonical.get(s);
+    if (c === undefined) canonical.set(s, (c = canonicalName(s)));
+    return c;
+  };
 
   const addNode = (role: NodeRole, variable: Variable, dims: Node['dims'], loc: SourceLoc | undefined): Node => {
     const node: Node = { id: nodes.length, role, variable, dims, size: sizeOf(dims), equations: [] };
@@ -115,7 +123,7 @@ export function resolveModel(
           diags.push(error('dimension-mismatch', `'${v.name}[${el.subscripts.join(',')}]' needs ${dims.length} subscripts`, where, v.name));
           continue;
         }
-        const fixed = el.subscripts.map((s, k) => dims[k]!.elements.indexOf(canonicalName(s)));
+        const fixed = el.subscripts.map((s, k) => positionIn(dims[k]!, canon(s)));
         const bad = fixed.findIndex((i) => i < 0);
         if (bad >= 0) {
           diags.push(error('unsupported', `'${v.name}[${el.subscripts.join(',')}]': '${el.subscripts[bad]}' is not an element of '${dims[bad]!.name}'`, where, v.name));
@@ -168,18 +176,26 @@ export function resolveModel(
   };
 
   /** Per-element tables of an arrayed graphical function, or undefined for one shared table. */
+  // Built once per table variable: element equations each calling it would otherwise rebuild it.
+  const tableArrays = new Map<Variable, Omit<ArrayedTable, 'ref'> | undefined>();
   const arrayedTable = (v: Variable, ref: VariableRef | undefined): ArrayedTable | undefined => {
+    if (!tableArrays.has(v)) tableArrays.set(v, buildTableArray(v));
+    const array = tableArrays.get(v);
+    if (!array) return undefined;
+    return ref ? { ...array, ref } : { ...array };
+  };
+  const buildTableArray = (v: Variable): Omit<ArrayedTable, 'ref'> | undefined => {
     const dims = shapeOf(v.dimensions, dimensions, { name: v.name }, []);
     if (!dims || dims.length === 0 || !v.elements?.some((e) => e.gf)) return undefined;
-    const strides = dims.map((_, k) => dims.slice(k + 1).reduce((n, d) => n * d.elements.length, 1));
+    const strides = stridesOf(dims);
     const gfs = new Array<GraphicalFunction>(sizeOf(dims)).fill(tableOf(v)!);
     for (const el of v.elements) {
       if (!el.gf || el.subscripts.length !== dims.length) continue;
-      const idx = el.subscripts.map((s, k) => dims[k]!.elements.indexOf(canonicalName(s)));
+      const idx = el.subscripts.map((s, k) => positionIn(dims[k]!, canon(s)));
       if (idx.some((i) => i < 0)) continue;
       gfs[idx.reduce((o, i, k) => o + i * strides[k]!, 0)] = el.gf;
     }
-    return ref ? { dims, gfs, ref } : { dims, gfs };
+    return { dims, gfs };
   };
 
   /** A dimension or element name, which a subscript means before any variable of that name. */
@@ -320,7 +336,7 @@ export function resolveModel(
         // Inside an array equation a dimension name stands for the current element's position.
         if (!e.subscripts && at.dims.some((d) => d.ident === e.name)) return;
         // Vensim compares the current element with a named one: IF THEN ELSE(dimA = B, ...).
-        if (dialect === 'vensim' && !e.subscripts && at.dims.some((d) => d.elements.includes(e.name))) return;
+        if (dialect === 'vensim' && !e.subscripts && at.dims.some((d) => positionIn(d, e.name) >= 0)) return;
         const spec = findBuiltin(e.name);
         if (!e.subscripts && spec?.bare && spec.emit) {
           resolution.set(e, { kind: 'builtin', spec });
@@ -358,7 +374,8 @@ export function resolveModel(
       if (eq.stepExpr) eq.stepExpr = own(eq.stepExpr);
       if (eq.initExpr) eq.initExpr = sameInit && eq.stepExpr ? eq.stepExpr : own(eq.initExpr);
       if (eq.netFlow) eq.netFlow = own(eq.netFlow);
-      for (const e of new Set([eq.stepExpr, eq.initExpr, eq.netFlow])) {
+      const { stepExpr, initExpr, netFlow } = eq;
+      for (const e of [stepExpr, initExpr === stepExpr ? undefined : initExpr, netFlow === stepExpr || netFlow === initExpr ? undefined : netFlow]) {
         if (!e) continue;
         seen.add(e);
         visit(e, node.variable, eq);

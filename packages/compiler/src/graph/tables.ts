@@ -11,10 +11,13 @@ export function checkTable(gf: GraphicalFunction): string | undefined {
 
 /** Every graphical function of the model, the variable's own and its elements', checked. */
 export function checkTables(variables: readonly Variable[], diags: Diagnostic[]): void {
+  // The elements of an arrayed table often share one table object: check it once.
+  const checked = new Set<GraphicalFunction>();
   for (const v of variables) {
     const tables = [v.gf, ...(v.elements ?? []).map((e) => e.gf)];
     for (const gf of tables) {
-      if (!gf) continue;
+      if (!gf || checked.has(gf)) continue;
+      checked.add(gf);
       const bad = checkTable(gf);
       if (bad) {
         diags.push(error('invalid-graphical-function', `graphical function '${v.name}' ${bad}`, v.loc, v.name));
