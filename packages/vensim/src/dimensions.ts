@@ -139,6 +139,8 @@ export class DimensionIndex {
   // scanning a range each time made import quadratic in its size.
   private readonly positions = new Map<Dimension, { elements: string[]; length: number; at: Map<string, number> }>();
   private familiesByElement: Map<string, Dimension[]> | undefined;
+  // The same element names are canonicalised for every element equation of every variable.
+  private readonly canonicalNames = new Map<string, string>();
 
   constructor(readonly dimensions: Dimension[]) {
     for (const d of dimensions) this.byIdent.set(d.ident, d);
@@ -157,8 +159,15 @@ export class DimensionIndex {
     return at;
   }
 
+  /** `canonicalName`, remembered for the names of this model. */
+  canonical(name: string): string {
+    let c = this.canonicalNames.get(name);
+    if (c === undefined) this.canonicalNames.set(name, (c = canonicalName(name)));
+    return c;
+  }
+
   get(name: string): Dimension | undefined {
-    return this.byIdent.get(canonicalName(name));
+    return this.byIdent.get(this.canonical(name));
   }
 
   /** The outermost range a range belongs to: its parent's parent, and so on. An equivalent range stands for itself. */
@@ -186,12 +195,12 @@ export class DimensionIndex {
       }
       this.familiesByElement = by;
     }
-    return [...(this.familiesByElement.get(canonicalName(element)) ?? [])];
+    return [...(this.familiesByElement.get(this.canonical(element)) ?? [])];
   }
 
   /** Position of an element in a range, or -1. */
   position(dim: Dimension, element: string): number {
-    return this.positionsIn(dim).get(canonicalName(element)) ?? -1;
+    return this.positionsIn(dim).get(this.canonical(element)) ?? -1;
   }
 
   /**
@@ -220,7 +229,7 @@ export class DimensionIndex {
       for (const m of other.mappings ?? []) {
         if (m.to !== lhs.ident) continue;
         // `other -> lhs`: other's j-th element goes to lhs's j-th (or the listed) element.
-        const j = m.elements ? m.elements.findIndex((x) => canonicalName(x) === canonicalName(element)) : k;
+        const j = m.elements ? m.elements.findIndex((x) => this.canonical(x) === this.canonical(element)) : k;
         const el = j >= 0 ? other.elements[j] : undefined;
         if (el !== undefined) out.set(other.ident, el);
       }

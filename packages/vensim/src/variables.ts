@@ -268,23 +268,24 @@ function arrayed(v: Variable, pieces: Piece[], dims: DimensionIndex, diagnostics
     positions.forEach((pos, i) => {
       if (pos.dim && !families[i]) families[i] = dims.family(pos.dim);
     });
-    const excluded = p.lhs.except.map((tuple) => tuple.map((s) => new Set((dims.get(s.raw)?.elements ?? [s.raw]).map(canonicalName))));
+    const canon = (name: string): string => dims.canonical(name);
+    const excluded = p.lhs.except.map((tuple) => tuple.map((s) => new Set((dims.get(s.raw)?.elements ?? [s.raw]).map(canon))));
     const tuples = product(positions.map((pos) => pos.elements)).filter(
-      (tuple) => !excluded.some((ex) => ex.every((set, i) => set.has(canonicalName(tuple[i] ?? '')))),
+      (tuple) => !excluded.some((ex) => ex.every((set, i) => set.has(canon(tuple[i] ?? '')))),
     );
     if (p.body.kind === 'list' && p.body.values.length !== tuples.length) {
       diagnostics.push(error('subscript-count', `${v.name} covers ${tuples.length} elements but is given ${p.body.values.length} values`, p.body.loc, v.name));
       return undefined;
     }
     tuples.forEach((tuple, k) => {
-      const key = tuple.map(canonicalName).join(',');
+      const key = tuple.map(canon).join(',');
       if (seen.has(key)) {
         diagnostics.push(error('duplicate-definition', `${v.name}[${tuple.join(',')}] is defined more than once`, p.lhs.name.loc, v.name));
         return;
       }
       seen.add(key);
       const subst = substitutionFor(positions, tuple, dims);
-      elements.push(elementEquation(tuple, p, k, subst));
+      elements.push(elementEquation(tuple, p, k, subst, canon));
     });
   }
   positionsFamilies(families, elements, dims);
@@ -303,8 +304,8 @@ function positionsFamilies(families: (Dimension | undefined)[], elements: Elemen
   });
 }
 
-function elementEquation(tuple: string[], p: Piece, k: number, subst: Map<string, string>): ElementEquation {
-  const resolve = (eq: Equation): Equation => mapEquation(eq, (e) => substitute(e, subst));
+function elementEquation(tuple: string[], p: Piece, k: number, subst: Map<string, string>, canon: (name: string) => string): ElementEquation {
+  const resolve = (eq: Equation): Equation => mapEquation(eq, (e) => substitute(e, subst, canon));
   const b = p.body;
   if (b.kind === 'list') return { subscripts: tuple, equation: numberEquation(b.values[k] ?? Number.NaN, b.loc) };
   if (b.kind === 'lookup') return { subscripts: tuple, equation: { text: '', expr: null }, gf: b.table };
@@ -328,7 +329,7 @@ function substitutionFor(positions: Position[], tuple: string[], dims: Dimension
   return out;
 }
 
-function substitute(e: Expr, subst: Map<string, string>): Expr {
+function substitute(e: Expr, subst: Map<string, string>, canon: (name: string) => string): Expr {
   if (subst.size === 0) return e;
   return rewrite(e, (n) => {
     if (n.kind !== 'var' || !n.subscripts) return n;
@@ -338,7 +339,7 @@ function substitute(e: Expr, subst: Map<string, string>): Expr {
         if (s.kind !== 'index' || s.expr.kind !== 'var') return s;
         const el = subst.get(s.expr.name);
         if (el === undefined) return s;
-        const expr: Expr = { kind: 'var', name: canonicalName(el), display: el };
+        const expr: Expr = { kind: 'var', name: canon(el), display: el };
         if (s.expr.loc) expr.loc = s.expr.loc;
         return { ...s, expr };
       }),
