@@ -1,5 +1,5 @@
 import type { CstNode, IToken } from 'chevrotain';
-import { error, warning, type Macro, type Model, type Project, type Variable } from '@sluice/ir';
+import { error, warning, type Comments, type Macro, type Model, type Project, type Variable } from '@sluice/ir';
 import { childrenInOrder, firstToken, onlyChild, nodeOf, nodesOf, readName, tokenLoc, tokenOf, unquote, type NameRef } from './cst.js';
 import { readFormula, report, type BuildContext } from './context.js';
 import { buildModule, buildVariable, readDoc, type PendingRef } from './build-variable.js';
@@ -44,6 +44,12 @@ function statements(body: CstNode, ctx: BuildContext): CstNode[] {
   return out;
 }
 
+/** Gives an IR object the comments written at its declaration. */
+function attachComments(target: { comments?: Comments }, node: CstNode, ctx: BuildContext): void {
+  const comments = ctx.comments?.at(node);
+  if (comments) target.comments = comments;
+}
+
 function modelStatementInner(node: CstNode): CstNode | undefined {
   if (node.name !== 'modelStatement') return node;
   const only = onlyChild(node);
@@ -67,6 +73,7 @@ function buildModelBody(nodes: CstNode[], model: Model, ctx: BuildContext, model
         continue;
       }
       declared.set(v.ident, v);
+      attachComments(v, inner, ctx);
       model.variables.push(v);
     } else if (inner.name === 'loopDecl' || inner.name === 'groupDecl') {
       const [nameNode, ...memberNodes] = nodesOf(inner, 'name');
@@ -77,11 +84,14 @@ function buildModelBody(nodes: CstNode[], model: Model, ctx: BuildContext, model
       const variables = members.map((m) => m.ident);
       if (inner.name === 'loopDecl') {
         const docTok = tokenOf(inner, 'Quoted');
-        const loop: { name: string; variables: string[]; doc?: string } = { name: name.display, variables };
+        const loop: NonNullable<Model['loops']>[number] = { name: name.display, variables };
         if (docTok) loop.doc = unquote(docTok.image);
+        attachComments(loop, inner, ctx);
         (model.loops ??= []).push(loop);
       } else {
-        (model.groups ??= []).push({ name: name.display, variables });
+        const group: NonNullable<Model['groups']>[number] = { name: name.display, variables };
+        attachComments(group, inner, ctx);
+        (model.groups ??= []).push(group);
       }
     } else {
       const tok = firstToken(inner);
@@ -111,6 +121,7 @@ function buildSubModel(node: CstNode, ctx: BuildContext, modelRefs: NameRef[]): 
     const text = readDoc(doc);
     if (text !== undefined) model.doc = text;
   }
+  attachComments(model, node, ctx);
   buildModelBody(statements(node, ctx), model, ctx, modelRefs);
   return model;
 }
@@ -140,6 +151,7 @@ function buildMacro(node: CstNode, ctx: BuildContext, modelRefs: NameRef[]): Mac
       if (dialect.value && at) report(ctx, 'misplaced', "a macro follows the project's dialect: write 'dialect' on the project's sim line", at);
     }
   }
+  attachComments(macro, node, ctx);
   buildModelBody(statements(node, ctx), holder, ctx, modelRefs);
   return macro;
 }
@@ -172,6 +184,7 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
         const doc = nodeOf(node, 'docAttr');
         const text = doc && readDoc(doc);
         if (text !== undefined) main.doc = text;
+        attachComments(main, node, ctx);
         break;
       }
       case 'simDecl':
@@ -184,12 +197,14 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
           const dialect: SimExtras = {};
           const spec = buildSim(node, ctx, dialect);
           project.simSpecs = completeSim(spec, first, ctx, dialect);
+          attachComments(project.simSpecs, node, ctx);
           if (dialect.value) project.dialect = dialect.value;
         }
         break;
       case 'dimensionDecl': {
         const dim = buildDimension(node, ctx);
         if (dim === undefined) break;
+        attachComments(dim, node, ctx);
         if (project.dimensions.some((d) => d.ident === dim.ident)) ctx.diagnostics.push(error('duplicate-dimension', `dimension ${dim.name} is declared twice`, dim.loc));
         else project.dimensions.push(dim);
         break;
@@ -200,7 +215,10 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
           ctx.diagnostics.push(warning('unit-declaration', "'unit' declares a unit of measure; to give a variable its units, write 'units'", tokenLoc(first, ctx.file)));
         }
         const unit = buildUnit(node, ctx);
-        if (unit) project.units.push(unit);
+        if (unit) {
+          attachComments(unit, node, ctx);
+          project.units.push(unit);
+        }
         break;
       }
       case 'modelDecl': {
@@ -220,6 +238,8 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
     }
   }
   buildModelBody(mainBody, main, ctx, modelRefs);
+  const fileEnd = ctx.comments?.at(fileNode)?.end;
+  if (fileEnd) main.comments = { ...main.comments, end: fileEnd };
   if (simSeen === undefined) {
     ctx.diagnostics.push(error('missing-sim-specs', "the file needs a sim line, e.g. 'sim start 0 stop 100 dt 1'", tokenLocAtStart(ctx)));
   }

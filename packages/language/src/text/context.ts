@@ -2,11 +2,13 @@ import type { IToken } from 'chevrotain';
 import { error, type Diagnostic, type Equation } from '@sluice/ir';
 import { parseEquation } from '../equation/parse.js';
 import { tokenLoc } from './cst.js';
+import type { CommentBook } from './build-comments.js';
 
-/** What every part of the builder shares: the file's name and the diagnostics found so far. */
+/** What every part of the builder shares: the file's name, the diagnostics found so far, and the file's comments. */
 export interface BuildContext {
   file: string | undefined;
   diagnostics: Diagnostic[];
+  comments?: CommentBook;
 }
 
 export function report(ctx: BuildContext, code: string, message: string, tok: IToken, variable?: string): void {

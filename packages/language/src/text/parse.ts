@@ -4,6 +4,8 @@ import { sluiceLexer } from './tokens.js';
 import { sluiceParser } from './parser.js';
 import { buildProject } from './build.js';
 import { tokenLoc } from './cst.js';
+import { collectComments } from './build-comments.js';
+import { settleBlankLines } from './print.js';
 import type { BuildContext } from './context.js';
 
 export interface ParseSluiceOptions {
@@ -28,7 +30,9 @@ export function parseSluice(text: string, options: ParseSluiceOptions = {}): Res
   sluiceParser.input = lexed.tokens;
   const cst = sluiceParser.file();
   for (const e of sluiceParser.errors) ctx.diagnostics.push(error('syntax', e.message, errorLoc(e, lexed.tokens, options.file)));
+  ctx.comments = collectComments(cst, lexed.tokens, lexed.groups.comments ?? []);
   const project = buildProject(cst, ctx);
+  settleBlankLines(project);
 
   const errors = onePerLine(ctx.diagnostics.filter((d) => d.severity === 'error'));
   const warnings = ctx.diagnostics.filter((d) => d.severity !== 'error');

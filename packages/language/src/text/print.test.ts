@@ -52,7 +52,8 @@ loop R1 "Burnout": Staff -> leaving
 
 describe('printSluice', () => {
   it('prints the canonical form', () => {
-    expect(printSluice(parse(model))).toBe(`title "Social care"
+    expect(printSluice(parse(model))).toBe(`# A workforce model
+title "Social care"
   doc "Caseloads and staff"
 
 sim start 0 stop 120 dt 1/4 save_step 1 method euler units month
@@ -97,7 +98,10 @@ loop R1 "Burnout": Staff -> leaving
     const { readFileSync } = await import('node:fs');
     const read = (path: string): string => readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
     const texts = [...read('grammar/sluice.md').matchAll(/```sluice\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    texts.push(read('examples/teacup/teacup.sluice'), read('examples/sir/sir.sluice'));
+    const { readdirSync } = await import('node:fs');
+    const examples = readdirSync(new URL('../../../../examples/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.sluice'));
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    texts.push(...examples.map((f) => read(`examples/${f}`)));
     for (const text of texts) {
       const first = parse(text);
       const printed = printSluice(first);

@@ -1,27 +1,50 @@
 import type { Dimension, Macro, Model, Project, SimSpecs, UnitDefinition } from '@sluice/ir';
 import { printElement, printFormula, printName, printNumber, printUnits, quote, textIsXmile } from './print-text.js';
 import { nameBook, variableLines } from './print-variable.js';
+import { endLines, layout, settleBlocks, type Block } from './print-layout.js';
 
 /**
  * Print a project as canonical Sluice text (see "Printing" in grammar/sluice.md). Works on
  * any IR, whether it came from a `.sluice` file, XMILE or Vensim.
  */
 export function printSluice(project: Project): string {
-  const sections: string[][] = [];
   const main = project.models[0] ?? { variables: [] };
-  if (project.name !== undefined || main.doc !== undefined) {
+  const lines = [...layout(fileBlocks(project)), ...endLines(main.comments?.end, '')];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Reading a file gives every declaration the blank line above it; this keeps only those the
+ * printer would not write by itself (see print-layout.ts), so the IR reads back unchanged.
+ */
+export function settleBlankLines(project: Project): void {
+  settleBlocks(fileBlocks(project));
+}
+
+/** The file's declarations in printing order, each section starting a new group. */
+function fileBlocks(project: Project): Block[] {
+  const blocks: Block[] = [];
+  const main = project.models[0] ?? { variables: [] };
+  const titled = main.comments?.before ?? main.comments?.trailing ?? main.comments?.inside;
+  if (project.name !== undefined || main.doc !== undefined || titled !== undefined) {
     const title = [`title ${project.name !== undefined ? printName(project.name) : '""'}`];
     if (main.doc !== undefined) title.push(`  doc ${quote(main.doc)}`);
-    sections.push(title);
+    blocks.push({ lines: title, indent: '', holder: main });
   }
   const dialect = project.dialect === 'vensim' ? ' dialect vensim' : '';
-  sections.push([simLine(project.simSpecs, dialect)]);
-  if (project.units.length > 0) sections.push(project.units.flatMap(unitLines));
-  if (project.dimensions.length > 0) sections.push(project.dimensions.flatMap((d) => dimensionLines(d, project)));
-  sections.push(...modelBody(main, project, ''));
-  for (const model of project.models.slice(1)) sections.push(subModelLines(model, project));
-  for (const macro of project.macros) sections.push(macroLines(macro, project));
-  return `${sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n')}\n`;
+  blocks.push({ lines: [simLine(project.simSpecs, dialect)], indent: '', holder: project.simSpecs, section: true });
+  blocks.push(...sectioned(project.units.map((u) => ({ lines: unitLines(u), indent: '', holder: u }))));
+  blocks.push(...sectioned(project.dimensions.map((d) => ({ lines: dimensionLines(d, project), indent: '', holder: d }))));
+  blocks.push(...modelBody(main, project, '', true));
+  for (const model of project.models.slice(1)) blocks.push(subModelBlock(model, project));
+  for (const macro of project.macros) blocks.push(macroBlock(macro, project));
+  return blocks;
+}
+
+/** Marks the first block as the start of a section. */
+function sectioned(blocks: Block[]): Block[] {
+  if (blocks[0]) blocks[0].section = true;
+  return blocks;
 }
 
 function simLine(sim: Partial<SimSpecs>, dialect = ''): string {
@@ -65,53 +88,39 @@ function dimensionLines(d: Dimension, project: Project): string[] {
 }
 
 /**
- * A model's variables, loops and groups as sections. Variables with attribute lines stand
+ * A model's variables, then its loops and groups. Variables with attribute lines stand
  * apart, one-line variables run together, so each change shows as few lines as possible.
  */
-function modelBody(model: Pick<Model, 'variables' | 'loops' | 'groups'>, project: Project, indent: string): string[][] {
-  const sections: string[][] = [];
-  let run: string[] = [];
-  for (const v of model.variables) {
+function modelBody(model: Pick<Model, 'variables' | 'loops' | 'groups'>, project: Project, indent: string, section: boolean): Block[] {
+  const variables: Block[] = model.variables.map((v) => {
     const lines = variableLines(v, project, model, indent);
-    if (lines.length === 1) {
-      run.push(lines[0]!);
-      continue;
-    }
-    if (run.length > 0) sections.push(run);
-    run = [];
-    sections.push(lines);
-  }
-  if (run.length > 0) sections.push(run);
+    return { lines, indent, holder: v, apart: lines.length > 1 };
+  });
   const names = nameBook(model.variables);
-  const relations: string[] = [];
+  const relations: Block[] = [];
   for (const loop of model.loops ?? []) {
     const doc = loop.doc === undefined ? '' : ` ${quote(loop.doc)}`;
-    relations.push(`${indent}loop ${printName(loop.name)}${doc}: ${loop.variables.map(names).join(' -> ')}`);
+    relations.push({ lines: [`${indent}loop ${printName(loop.name)}${doc}: ${loop.variables.map(names).join(' -> ')}`], indent, holder: loop });
   }
   for (const group of model.groups ?? []) {
     const members = group.variables.length > 0 ? ` ${group.variables.map(names).join(', ')}` : '';
-    relations.push(`${indent}group ${printName(group.name)}:${members}`);
+    relations.push({ lines: [`${indent}group ${printName(group.name)}:${members}`], indent, holder: group });
   }
-  if (relations.length > 0) sections.push(relations);
-  return sections;
+  return [...(section ? sectioned(variables) : variables), ...sectioned(relations)];
 }
 
-function joinSections(sections: string[][]): string[] {
-  return sections.flatMap((s, i) => (i === 0 ? s : ['', ...s]));
-}
-
-function subModelLines(model: Model, project: Project): string[] {
+function subModelBlock(model: Model, project: Project): Block {
   const head = [`model ${printName(model.name ?? model.ident ?? 'model')}`];
   if (model.doc !== undefined) head.push(`  doc ${quote(model.doc)}`);
-  return [...head, ...joinSections(modelBody(model, project, '  ')), 'end'];
+  return { lines: head, indent: '', holder: model, section: true, body: modelBody(model, project, '  ', false) };
 }
 
-function macroLines(macro: Macro, project: Project): string[] {
+function macroBlock(macro: Macro, project: Project): Block {
   const params = macro.parameters.map(printName).join(', ');
   const formula = macro.equation === undefined ? undefined : printFormula(macro.equation, textIsXmile(project));
   const head = [`macro ${printName(macro.name)}(${params})${formula === undefined ? '' : ` = ${formula}`}`];
   if (macro.doc !== undefined) head.push(`  doc ${quote(macro.doc)}`);
   if (macro.outputs && macro.outputs.length > 0) head.push(`  outputs ${macro.outputs.map(printName).join(', ')}`);
   if (macro.simSpecs && Object.keys(macro.simSpecs).length > 0) head.push(`  ${simLine(macro.simSpecs)}`);
-  return [...head, ...joinSections(modelBody({ variables: macro.variables }, project, '  ')), 'end'];
+  return { lines: head, indent: '', holder: macro, section: true, body: modelBody({ variables: macro.variables }, project, '  ', false) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalName, formatDiagnostic, type Dimension, type Equation, type GraphicalFunction, type Project, type Variable } from '@sluice/ir';
+import { canonicalName, formatDiagnostic, type Comments, type Dimension, type Equation, type GraphicalFunction, type Project, type Variable } from '@sluice/ir';
 import { parseEquation } from '../equation/parse.js';
 import { parseSluice, printSluice } from './index.js';
 
@@ -62,6 +62,23 @@ const graphArb: fc.Arbitrary<GraphicalFunction> = fc
     return gf;
   });
 
+/** `#` comments as the lexer reads them: to the end of the line, trailing blanks trimmed. */
+const commentArb = fc
+  .string({ unit: fc.constantFrom('a', ' ', '#', '"', '{', '}', '\\', 'é', '=', '\t'), maxLength: 10 })
+  .map((s) => `#${s}`.trimEnd());
+
+/** Lines above a declaration: comments with single blank lines between them or after them (never first: see print-layout.ts). */
+const beforeArb = fc
+  .array(fc.tuple(commentArb, fc.boolean()), { minLength: 1, maxLength: 3 })
+  .map((pairs) => pairs.flatMap(([c, blank]) => (blank ? [c, ''] : [c])));
+
+function commentsArb(inside: boolean): fc.Arbitrary<Comments> {
+  return fc
+    .record({ before: beforeArb, trailing: commentArb, inside: fc.array(commentArb, { minLength: 1, maxLength: 2 }) }, { requiredKeys: [] })
+    .map((c) => (inside ? c : { ...(c.before ? { before: c.before } : {}), ...(c.trailing ? { trailing: c.trailing } : {}) }))
+    .filter((c) => Object.keys(c).length > 0);
+}
+
 interface Draft {
   kind: 'stock' | 'flow' | 'aux';
   name: string;
@@ -74,6 +91,7 @@ interface Draft {
   perElement: boolean;
   init?: string;
   conveyor: boolean;
+  comments?: Comments;
 }
 
 const draftArb: fc.Arbitrary<Draft> = fc.record(
@@ -89,6 +107,7 @@ const draftArb: fc.Arbitrary<Draft> = fc.record(
     perElement: fc.boolean(),
     init: formulaArb,
     conveyor: fc.boolean(),
+    comments: commentsArb(true),
   },
   { requiredKeys: ['kind', 'name', 'formula', 'flag', 'arrayed', 'perElement', 'conveyor'] },
 );
@@ -108,8 +127,12 @@ const projectArb: fc.Arbitrary<Project> = fc
     numbered: fc.integer({ min: 0, max: 3 }),
     withModule: fc.boolean(),
     withMacro: fc.boolean(),
+    titleComments: fc.option(commentsArb(false), { nil: undefined }),
+    simComments: fc.option(commentsArb(false), { nil: undefined }),
+    loopComments: fc.option(commentsArb(false), { nil: undefined }),
+    fileEnd: fc.option(fc.tuple(fc.boolean(), beforeArb), { nil: undefined }),
   })
-  .map(({ title, start, length, dt, reciprocal, method, timeUnits, elements, drafts, loop, numbered, withModule, withMacro }) => {
+  .map(({ title, start, length, dt, reciprocal, method, timeUnits, elements, drafts, loop, numbered, withModule, withMacro, titleComments, simComments, loopComments, fileEnd }) => {
     const dimension: Dimension = { name: 'Region', ident: 'region', elements };
     const flows = drafts.filter((d) => d.kind === 'flow').map((d) => canonicalName(d.name));
     const variables: Variable[] = drafts.map((d, i) => {
@@ -122,6 +145,11 @@ const projectArb: fc.Arbitrary<Project> = fc
       if (d.doc !== undefined) base.doc = d.doc;
       if (d.gf !== undefined) base.gf = d.gf;
       if (d.arrayed) base.dimensions = ['Region'];
+      // Comments inside a declaration stay inside only when it prints on several lines (its units line ensures that).
+      const comments = d.comments && (d.units !== undefined ? d.comments : { ...d.comments, inside: undefined });
+      if (comments?.before) base.comments = { ...base.comments, before: comments.before };
+      if (comments?.trailing) base.comments = { ...base.comments, trailing: comments.trailing };
+      if (comments?.inside) base.comments = { ...base.comments, inside: comments.inside };
       if (d.kind === 'stock') {
         const outflows = flows.filter((_, j) => (i + j) % 2 === 1);
         const stock: Variable = { ...base, kind: 'stock', inflows: flows.filter((_, j) => (i + j) % 2 === 0), outflows, nonNegative: d.flag };
@@ -146,7 +174,16 @@ const projectArb: fc.Arbitrary<Project> = fc
     if (reciprocal) project.simSpecs.dtReciprocal = true;
     if (timeUnits !== undefined) project.simSpecs.timeUnits = timeUnits;
     if (title !== undefined) project.name = title;
-    if (loop) project.models[0]!.loops = [{ name: 'L1', variables: variables.map((v) => v.ident) }];
+    if (loop) project.models[0]!.loops = [{ name: 'L1', variables: variables.map((v) => v.ident), ...(loopComments ? { comments: loopComments } : {}) }];
+    if (simComments) project.simSpecs.comments = simComments;
+    const main = project.models[0]!;
+    if (titleComments) main.comments = titleComments;
+    if (fileEnd) {
+      // The last line of a file's comments is a comment: blank lines at the very end are not kept.
+      const [blankFirst, lines] = fileEnd;
+      const end = lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
+      main.comments = { ...main.comments, end: blankFirst ? ['', ...end] : end };
+    }
     if (numbered > 0) project.dimensions.push({ name: 'Cohort', ident: 'cohort', elements: Array.from({ length: numbered }, (_, k) => String(k + 1)), numbered: true });
     if (withModule) {
       project.models.push({ name: 'Sub Model', ident: 'sub_model', doc: 'inside', variables: [{ kind: 'aux', name: 'port', ident: 'port', access: 'input', equation: equation('0') }] });
