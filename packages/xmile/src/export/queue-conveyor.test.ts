@@ -25,6 +25,11 @@ describe('queues and conveyors in XMILE', () => {
     expect(s.get('c')?.conveyor).toMatchObject({ discrete: true, batchIntegrity: true, oneAtATime: true });
   });
 
+  it("warn that a conveyor's <sample> is not compiled", () => {
+    const p = importXmile(model.replace('<len>2</len>', '<len>2</len><sample>TIME = 0</sample>'), { file: 'q.stmx' });
+    expect(p.ok && p.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('<sample> of conveyor "c" is ignored'));
+  });
+
   it('write them back: the queue as a queue only, the conveyor with its flags, the overflow marked', () => {
     const p = importXmile(model, { file: 'q.stmx' });
     if (!p.ok) throw new Error('import');

@@ -29,6 +29,11 @@ export function readConveyor(node: XNode, ctx: ImportContext, variable: string):
   if (capacity) conveyor.capacity = capacity;
   if (inflowLimit) conveyor.inflowLimit = inflowLimit;
   if (arrest) conveyor.arrest = arrest;
+  const sample = child(node, 'sample');
+  if (sample) {
+    // Stella re-reads the transit time only when <sample> is true; that is not compiled.
+    ctx.warn('unsupported', `<sample> of conveyor "${variable}" is ignored: the transit time is read every DT; results may differ from Stella's when it changes`, sample, variable);
+  }
   const flag = (name: string): boolean => attr(node, name)?.trim().toLowerCase() === 'true';
   if (flag('discrete')) conveyor.discrete = true;
   if (flag('batch_integrity')) conveyor.batchIntegrity = true;
