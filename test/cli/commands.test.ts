@@ -51,14 +51,13 @@ describe('sluice convert and fmt', () => {
     expect(sluice('fmt', broken).code).toBe(1);
     expect(readFileSync(broken, 'utf8')).toBe('sim start 0 stop 5 dt 1\naux y = (\n');
   });
-  it('refuses to format a file whose # comments the printer would drop, and leaves it unchanged', () => {
+  it('formats a file with # comments, keeping each where it was written', () => {
     const dir = tempDir();
-    const text = 'sim start 0 stop 5 dt 1\n# why k is 2\nconst   k=2\n';
-    const file = writeTemp(dir, 'c.sluice', text);
-    const r = sluice('fmt', file);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`${file}:2:1: error: not formatted: the formatter would drop this comment (it does not keep # comments yet); the file is unchanged\n`);
-    expect(readFileSync(file, 'utf8')).toBe(text);
+    const file = writeTemp(dir, 'c.sluice', '# a note\nsim start 0 stop 5 dt 1\n# why k is 2\nconst   k=2   # per year\n\n\nconst j = 1\n# the end\n');
+    expect(sluice('fmt', file).code).toBe(0);
+    const once = readFileSync(file, 'utf8');
+    expect(once).toBe('# a note\nsim start 0 stop 5 dt 1 method euler\n\n# why k is 2\nconst k = 2 # per year\n\nconst j = 1\n# the end\n');
+    expect(sluice('fmt', '--check', file).code).toBe(0);
   });
 });
 

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { parseSluice, printSluice } from '@sluice/language';
-import { error } from '@sluice/ir';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { readModelText } from '../load/read-text.js';
-import { firstLostComment } from './fmt-comments.js';
 import { reportDiagnostics } from './report.js';
 
 export function registerFmt(program: Command, exit: (code: number) => void): void {
@@ -28,14 +26,9 @@ function fmtCommand(files: string[], check: boolean): number {
       code = Math.max(code, reportDiagnostics(project.diagnostics, file));
       continue;
     }
+    // `#` comments and the modeller's blank lines are part of the IR, so the printed text keeps them.
     const formatted = printSluice(project.value);
     if (formatted === text.value) continue;
-    // The printer does not keep `#` comments yet: formatting must never throw a person's notes away.
-    const lost = firstLostComment(text.value, formatted, file);
-    if (lost) {
-      code = Math.max(code, reportDiagnostics([error('fmt-comments', 'not formatted: the formatter would drop this comment (it does not keep # comments yet); the file is unchanged', lost.loc)], file));
-      continue;
-    }
     if (check) {
       process.stderr.write(`${file}: not formatted\n`);
       code = 1;
