@@ -8,31 +8,45 @@ const TILE_COLUMNS = 64;
  * c * rows .. (c + 1) * rows - 1). A saved row is first written contiguously into a small
  * row-major block, and each full block is copied out column by column: writing one number into
  * each of thousands of separate column arrays per saved row cost more than the step itself on
- * large models.
+ * large models. Columns usually name whole variables in slot order, so a row is read as a few
+ * runs of consecutive slots rather than one indirection per column.
  */
 export class SavedRows {
   private readonly width: number;
   private readonly blockRows: number;
   private readonly block: Float64Array;
   private readonly values: Float64Array;
+  /** Run k copies slots runStart[k] .. runStart[k] + runLength[k] - 1 to the next columns. */
+  private readonly runStart: Int32Array;
+  private readonly runLength: Int32Array;
   private filled = 0;
   private firstRow = 0;
 
   constructor(
-    private readonly slots: Int32Array,
+    slots: Int32Array,
     private readonly rows: number,
   ) {
     this.width = slots.length;
     this.blockRows = Math.max(1, Math.min(rows, BLOCK_ROWS));
     this.block = new Float64Array(this.blockRows * this.width);
     this.values = new Float64Array(this.width * rows);
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    for (let c = 0; c < slots.length; c++) {
+      const last = lengths.length - 1;
+      if (last >= 0 && starts[last]! + lengths[last]! === slots[c]) lengths[last]!++;
+      else {
+        starts.push(slots[c]!);
+        lengths.push(1);
+      }
+    }
+    this.runStart = Int32Array.from(starts);
+    this.runLength = Int32Array.from(lengths);
   }
 
   /** Saves the next row from the model's slots. */
   save(v: Float64Array): void {
-    const { slots, block, width } = this;
-    const base = this.filled * width;
-    for (let c = 0; c < width; c++) block[base + c] = v[slots[c]!]!;
+    copyRuns(v, this.runStart, this.runLength, this.block, this.filled * this.width);
     if (++this.filled === this.blockRows) this.flush();
   }
 
@@ -43,18 +57,34 @@ export class SavedRows {
   }
 
   private flush(): void {
-    const { block, values, width, rows, filled, firstRow } = this;
-    // Tile by tile, so neither the reads (along rows) nor the writes (along columns) jump a
-    // page per number.
-    for (let c0 = 0; c0 < width; c0 += TILE_COLUMNS) {
-      const c1 = Math.min(width, c0 + TILE_COLUMNS);
-      for (let j = 0; j < filled; j++) {
-        const from = j * width;
-        const to = firstRow + j;
-        for (let c = c0; c < c1; c++) values[c * rows + to] = block[from + c]!;
-      }
-    }
-    this.firstRow += filled;
+    transposeBlock(this.block, this.filled, this.width, this.values, this.rows, this.firstRow);
+    this.firstRow += this.filled;
     this.filled = 0;
+  }
+}
+
+// The loops below are leaf functions with nothing after them: V8 compiles a hot loop while it
+// runs (on-stack replacement), and code in the same function that had not yet run when it did
+// made that compiled code bail out again and again, on every row.
+
+function copyRuns(v: Float64Array, runStart: Int32Array, runLength: Int32Array, block: Float64Array, to: number): void {
+  for (let k = 0; k < runStart.length; k++) {
+    const from = runStart[k]!;
+    const end = to + runLength[k]!;
+    for (let c = from; to < end; c++) block[to++] = v[c]!;
+  }
+}
+
+/** Rows 0 .. filled - 1 of the row-major block into rows firstRow.. of the column-major values. */
+function transposeBlock(block: Float64Array, filled: number, width: number, values: Float64Array, rows: number, firstRow: number): void {
+  // Tile by tile, so neither the reads (along rows) nor the writes (along columns) jump a
+  // page per number.
+  for (let c0 = 0; c0 < width; c0 += TILE_COLUMNS) {
+    const c1 = Math.min(width, c0 + TILE_COLUMNS);
+    for (let j = 0; j < filled; j++) {
+      const from = j * width;
+      const to = firstRow + j;
+      for (let c = c0; c < c1; c++) values[c * rows + to] = block[from + c]!;
+    }
   }
 }

@@ -1,9 +1,9 @@
 import { fail, ok, type Result } from '@sluice/ir';
-import { createHelpers, SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME, type CompiledModel } from '@sluice/compiler';
-import { makeIntegrator } from './integrate.js';
+import { createHelpers, type Helpers, SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME, type CompiledModel } from '@sluice/compiler';
+import { makeIntegrator, type Integrator } from './integrate.js';
 import { seededRandom } from './random.js';
 import { SavedRows } from './saved-rows.js';
-import { planRun, type SimulateOptions } from './run-plan.js';
+import { planRun, type RunPlan, type SimulateOptions } from './run-plan.js';
 
 /** Runs without a seed repeat exactly too: they all use this one. */
 export const DEFAULT_SEED = 1;
@@ -47,22 +47,36 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
   for (let k = 0; k < rows; k++) times[k] = start + k * plan.saveStep;
   const saved = new SavedRows(Int32Array.from(plan.columns, (c) => c.slot), rows);
 
-  const { step, rates, afterStep, keepsHistory, stockBase, stockCount } = model;
+  runSteps(model, plan, v, r, h, integrate, saved);
+
+  const values = saved.finish();
+  const columns = plan.columns.map((c, i) => ({ name: c.name, ident: c.ident, values: values.subarray(i * rows, (i + 1) * rows) }));
+  return ok({ times, columns }, diagnostics);
+}
+
+/**
+ * The steps of a run, in a function of their own: V8 optimises it whole after the first run.
+ * Inside `simulate` the loop was compiled on its own (on-stack replacement) and the code after
+ * it, never run at that point, threw the optimised code away again at the end of every run.
+ */
+function runSteps(model: CompiledModel, plan: RunPlan, v: Float64Array, r: Float64Array, h: Helpers, integrate: Integrator, saved: SavedRows): void {
+  const { step, rates, afterStep, keepsHistory, stockBase, stockCount, tables: g } = model;
+  const { start, dt, steps, saveEvery } = plan;
   const euler = plan.method === 'euler';
-  for (let n = 0; ; n++) {
+  for (let n = 0, untilSave = 0; ; n++) {
     const t = start + n * dt;
     v[SLOT_TIME] = t;
     step(v, g, h);
     rates(v, r, g, h);
-    if (n % saveEvery === 0) saved.save(v);
+    if (untilSave === 0) {
+      saved.save(v);
+      untilSave = saveEvery;
+    }
+    untilSave--;
     if (n >= steps) break;
     if (keepsHistory) afterStep(v, g, h);
     // Euler inline: on a small model a function call costs as much as the step itself.
     if (euler) for (let i = 0; i < stockCount; i++) v[stockBase + i] += dt * r[i]!;
     else integrate(v, r, t, dt);
   }
-
-  const values = saved.finish();
-  const columns = plan.columns.map((c, i) => ({ name: c.name, ident: c.ident, values: values.subarray(i * rows, (i + 1) * rows) }));
-  return ok({ times, columns }, diagnostics);
 }
