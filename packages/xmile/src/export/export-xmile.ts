@@ -1,5 +1,6 @@
 import type { Dimension, Macro, Model, Project, SimSpecs, UnitDefinition } from '@sluice/ir';
 import { SLUICE_NS, SLUICE_PREFIX } from '../extension.js';
+import { writeComments } from './comments.js';
 import { writeGeneratedView } from './layout.js';
 import { withNamedNetFlows } from './net-flow.js';
 import { equationText, refNameIn, writeVariable, type EquationStyle } from './variable.js';
@@ -67,6 +68,7 @@ function writeSimSpecs(w: XmlWriter, s: Partial<SimSpecs>, style: EquationStyle)
     for (const [spec, eq] of Object.entries(s.equations ?? {})) {
       if (eq) w.leaf(`${SLUICE_PREFIX}:eqn`, { spec }, equationText(eq, style));
     }
+    writeComments(w, s.comments);
   });
 }
 
@@ -84,6 +86,7 @@ function writeUnits(w: XmlWriter, units: UnitDefinition[]): void {
       w.node('unit', { name: u.name }, () => {
         if (u.equation !== undefined) w.leaf('eqn', {}, u.equation);
         for (const a of u.aliases) w.leaf('alias', {}, a);
+        writeComments(w, u.comments);
       });
     }
   });
@@ -101,12 +104,16 @@ function writeDimensions(w: XmlWriter, dims: Dimension[]): void {
           else w.node(`${SLUICE_PREFIX}:map`, { to: m.to }, () => m.elements?.forEach((e) => w.leaf(`${SLUICE_PREFIX}:elem`, { name: e })));
         }
       };
-      if (d.numbered && !d.mappings?.length) w.leaf('dim', { ...attrs, size: d.elements.length });
-      else if (d.numbered) w.node('dim', { ...attrs, size: d.elements.length }, maps);
+      if (d.numbered && !d.mappings?.length && !d.comments) w.leaf('dim', { ...attrs, size: d.elements.length });
+      else if (d.numbered) w.node('dim', { ...attrs, size: d.elements.length }, () => {
+        maps();
+        writeComments(w, d.comments);
+      });
       else {
         w.node('dim', attrs, () => {
           d.elements.forEach((e) => w.leaf('elem', { name: e }));
           maps();
+          writeComments(w, d.comments);
         });
       }
     }
@@ -121,7 +128,10 @@ function writeModel(w: XmlWriter, model: Model, name: string | undefined, style:
     w.node('variables', {}, () => {
       for (const v of variables) writeVariable(w, v, ref, style);
       for (const g of model.groups ?? []) {
-        w.node('group', { name: g.name }, () => g.variables.forEach((v) => w.leaf('entity', { name: ref(v) })));
+        w.node('group', { name: g.name }, () => {
+          g.variables.forEach((v) => w.leaf('entity', { name: ref(v) }));
+          writeComments(w, g.comments);
+        });
       }
     });
     if (model.doc !== undefined) w.leaf('doc', {}, model.doc);
@@ -129,8 +139,10 @@ function writeModel(w: XmlWriter, model: Model, name: string | undefined, style:
       w.node(`${SLUICE_PREFIX}:loop`, { name: loop.name }, () => {
         for (const v of loop.variables) w.leaf(`${SLUICE_PREFIX}:var`, { name: v });
         if (loop.doc !== undefined) w.leaf(`${SLUICE_PREFIX}:doc`, {}, loop.doc);
+        writeComments(w, loop.comments);
       });
     }
+    writeComments(w, model.comments);
     // Raw views from a modern file go back as they were; a model without (or with legacy) views gets a drawn one.
     if (model.views !== undefined && model.views.trimStart().startsWith('<views')) w.raw(model.views);
     else writeGeneratedView(w, { ...model, variables });
@@ -143,6 +155,7 @@ function writeMacro(w: XmlWriter, macro: Macro, style: EquationStyle): void {
     if (macro.equation) w.leaf('eqn', {}, equationText(macro.equation, style));
     if (macro.simSpecs) writeSimSpecs(w, macro.simSpecs, style);
     if (macro.doc !== undefined) w.leaf('doc', {}, macro.doc);
+    writeComments(w, macro.comments);
     if (macro.variables.length > 0) {
       const variables = withNamedNetFlows(macro.variables);
       const ref = refNameIn(variables);

@@ -1,6 +1,7 @@
 import { displayName, type ElementEquation, type Equation, type Stock, type Variable } from '@sluice/ir';
 import { printEquation } from '@sluice/language';
 import { SLUICE_PREFIX } from '../extension.js';
+import { writeComments } from './comments.js';
 import { writeGraphicalFunction } from './graphical-function.js';
 import type { Attrs, XmlWriter } from './xml-writer.js';
 
@@ -42,6 +43,7 @@ export function writeVariable(w: XmlWriter, v: Variable, ref: RefName, style: Eq
     w.node('module', attrs, () => {
       v.connections.forEach((c, i) => w.leaf(tags[i] === 'connect2' ? 'connect2' : 'connect', { to: c.to, from: ref(c.from) }));
       writeDocAndUnits(w, v);
+      writeComments(w, v.comments);
       writeRaw(w, v);
     });
     return;
@@ -60,6 +62,7 @@ export function writeVariable(w: XmlWriter, v: Variable, ref: RefName, style: Eq
       if (v.extra?.overflow) w.leaf('overflow');
     }
     writeDocAndUnits(w, v);
+    writeComments(w, v.comments);
     writeRaw(w, v);
   });
 }

@@ -1,4 +1,4 @@
-import type { Dialect, Dimension, Equation, Model, SimSpecs } from '@sluice/ir';
+import type { Comments, Dialect, Dimension, Equation, Model, SimSpecs } from '@sluice/ir';
 import type { ImportContext } from './context.js';
 import { readEquation } from './equation.js';
 import { attr, textOf, type XNode } from './xml-tree.js';
@@ -28,6 +28,7 @@ export function readActiveInitial(node: XNode, ctx: ImportContext, variable: str
 
 /** `sluice:parent`, `sluice:alias_of` and `<sluice:map to>` on a `<dim>`: Vensim subranges, equivalences and mappings. */
 export function readDimensionExtensions(node: XNode, d: Dimension, ctx: ImportContext): void {
+  readComments(node, d, ctx);
   const p = ctx.sluicePrefix;
   if (p === undefined) return;
   const parent = node.attrs[`${p}:parent`];
@@ -67,9 +68,30 @@ export function readLoops(node: XNode, ctx: ImportContext): Model['loops'] {
     };
     const doc = ctx.sluiceChildren(l, 'doc')[0];
     if (doc) loop.doc = textOf(doc, ctx.src).value;
+    readComments(l, loop, ctx);
     return loop;
   });
   return loops.length > 0 ? loops : undefined;
+}
+
+const COMMENT_PLACES = new Set(['before', 'trailing', 'inside', 'end']);
+
+/**
+ * `<sluice:comment at>` in the element of a declaration (variable, `<dim>`, `<unit>`,
+ * `<model>`, `<macro>`, `<group>`, `<sluice:loop>`, `<sim_specs>`): the `#` comments a Sluice
+ * text file had there, given to `target`. An empty one is a blank line. Comments change no
+ * number, so one that names no place is skipped with a warning.
+ */
+export function readComments(node: XNode, target: { comments?: Comments }, ctx: ImportContext): void {
+  const comments: Comments = {};
+  for (const c of ctx.sluiceChildren(node, 'comment')) {
+    const at = attr(c, 'at') ?? '';
+    const text = textOf(c, ctx.src).value;
+    if (!COMMENT_PLACES.has(at)) ctx.warn('bad-comment', `<${c.name}> must say at="before", "trailing", "inside" or "end", not "${at}"; skipped`, c);
+    else if (at === 'trailing') comments.trailing = text;
+    else (comments[at as 'before' | 'inside' | 'end'] ??= []).push(text);
+  }
+  if (Object.keys(comments).length > 0) target.comments = comments;
 }
 
 /** An attribute an extension element cannot do without: its absence is an error at the element. */

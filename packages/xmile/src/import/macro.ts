@@ -2,6 +2,7 @@ import { canonicalName, type Macro } from '@sluice/ir';
 import { DEFAULT_BEHAVIOR } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readEquation } from './equation.js';
+import { readComments } from './extensions.js';
 import { nameAsWritten } from './names.js';
 import { readSimSpecs } from './sim-specs.js';
 import { readVariable, VARIABLE_KINDS, type EmptyEquation } from './variable.js';
@@ -57,5 +58,6 @@ export function readMacro(node: XNode, ctx: ImportContext): Macro | undefined {
     const text = textOf(doc, ctx.src).value.trim();
     if (text !== '') macro.doc = text;
   }
+  readComments(node, macro, ctx);
   return macro;
 }

@@ -1,7 +1,7 @@
-import { canonicalName, type Model, type Variable } from '@sluice/ir';
+import { canonicalName, type Comments, type Model, type Variable } from '@sluice/ir';
 import { readBehavior, type Behavior } from './behavior.js';
 import type { ImportContext } from './context.js';
-import { readLoops } from './extensions.js';
+import { readComments, readLoops } from './extensions.js';
 import { nameAsWritten } from './names.js';
 import { readVariable, VARIABLE_KINDS, type EmptyEquation } from './variable.js';
 import { attr, child, childrenNamed, outerXml, textOf, type XNode } from './xml-tree.js';
@@ -72,6 +72,7 @@ export function readModel(node: XNode, ctx: ImportContext, fileBehavior: Behavio
     const text = textOf(doc, ctx.src).value.trim();
     if (text !== '') model.doc = text;
   }
+  readComments(node, model, ctx);
   for (const c of node.children) {
     if (c.prefix !== undefined || MODEL_CHILDREN.has(c.local) || (legacy && VARIABLE_KINDS.has(c.local))) continue;
     if (legacy && c.local === 'group') continue;
@@ -91,7 +92,9 @@ function readGroup(node: XNode, ctx: ImportContext): { name: string; variables: 
     .map((e) => attr(e, 'name'))
     .filter((n): n is string => n !== undefined)
     .map(canonicalName);
-  return { name, variables };
+  const group: { name: string; variables: string[]; comments?: Comments } = { name, variables };
+  readComments(node, group, ctx);
+  return group;
 }
 
 export function modelLabel(model: Model): string {

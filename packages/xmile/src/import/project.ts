@@ -3,7 +3,7 @@ import { DEFAULT_BEHAVIOR, readBehavior, type Behavior } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readDimensions } from './dimensions.js';
 import { drivenFlows } from './conveyor.js';
-import { readDialectExtension } from './extensions.js';
+import { readComments, readDialectExtension } from './extensions.js';
 import { readMacro } from './macro.js';
 import { foldNetFlows } from './net-flow.js';
 import { modelLabel, readModel, type ReadModel } from './model.js';
@@ -41,8 +41,10 @@ export function readProject(root: XNode, ctx: ImportContext, file: string | unde
 
   const specsNode = child(root, 'sim_specs') ?? main.simSpecs;
   let simSpecs: SimSpecs | undefined;
-  if (specsNode) simSpecs = readSimSpecs(specsNode, ctx);
-  else ctx.error('missing-sim-specs', 'the file has no <sim_specs>', root);
+  if (specsNode) {
+    simSpecs = readSimSpecs(specsNode, ctx);
+    if (simSpecs) readComments(specsNode, simSpecs, ctx);
+  } else ctx.error('missing-sim-specs', 'the file has no <sim_specs>', root);
 
   const units = child(root, 'model_units');
   const dims = child(root, 'dimensions');

@@ -1,5 +1,6 @@
 import type { UnitDefinition } from '@sluice/ir';
 import type { ImportContext } from './context.js';
+import { readComments } from './extensions.js';
 import { attr, child, childrenNamed, textOf, type XNode } from './xml-tree.js';
 
 /**
@@ -23,6 +24,7 @@ export function readUnits(node: XNode, ctx: ImportContext): UnitDefinition[] {
       const alias = textOf(a, ctx.src).value.trim();
       if (alias !== '') def.aliases.push(alias);
     }
+    readComments(u, def, ctx);
     out.push(def);
   }
   return out;

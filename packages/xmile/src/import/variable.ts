@@ -5,7 +5,7 @@ import { nonNegativeFlag } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readConveyor } from './conveyor.js';
 import { readEquation, type ReadEquation } from './equation.js';
-import { readActiveInitial } from './extensions.js';
+import { readActiveInitial, readComments } from './extensions.js';
 import { readGraphicalFunction } from './graphical-function.js';
 import { readModule } from './module.js';
 import { canonicalPath, nameAsWritten } from './names.js';
@@ -117,6 +117,7 @@ function readCommon(node: XNode, v: Variable, r: VariableReader): void {
     v.dimensions = names.filter((n) => n !== '');
   }
   keepExtras(node, v, ctx);
+  readComments(node, v, ctx);
   if (v.kind === 'flow' && ctx.sluicePrefix !== undefined && node.attrs[`${ctx.sluicePrefix}:net_flow`] === 'true') {
     v.extra = { ...v.extra, netFlowOfStock: true };
   }
