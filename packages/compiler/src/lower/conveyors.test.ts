@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalName } from '@sluice/ir';
-import { compile } from '@sluice/compiler';
-import { simulate } from '@sluice/runtime';
-import { importXmile } from '@sluice/xmile';
+import { runStella } from './stella-run.test.js';
 
 /**
  * Stella conveyors, from inline XMILE to simulated numbers. Expectations are worked out by
  * hand from the belt rules (`codegen/conveyor-belts.ts`): material entering during a DT leaves
  * one transit time later; initial contents are spread evenly over the belt.
  */
-function run(variables: string, specs = '<start>0</start><stop>8</stop><dt>1</dt>', dimensions = '') {
-  const text = `<?xml version="1.0" encoding="utf-8"?>
-<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
-<header><vendor>isee systems</vendor><product>Stella</product></header>
-<sim_specs method="Euler">${specs}</sim_specs>${dimensions}
-<model><variables>${variables}</variables></model>
-</xmile>`;
-  const p = importXmile(text, { file: 'c.stmx' });
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
-  const c = compile(p.value);
-  if (!c.ok) throw new Error(c.diagnostics.map((d) => d.message).join('\n'));
-  const r = simulate(c.value);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  return (name: string): number[] => {
-    const col = r.value.columns.find((x) => x.ident === canonicalName(name) || x.name === name);
-    if (!col) throw new Error(`no column ${name}`);
-    return [...col.values];
-  };
-}
+const run = runStella;
 
 const belt = (conveyor: string, initial = '0', outflows = '<outflow>out</outflow>') =>
   `<stock name="belt"><eqn>${initial}</eqn><inflow>in</inflow>${outflows}<conveyor>${conveyor}</conveyor></stock>`;

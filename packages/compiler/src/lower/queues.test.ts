@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalName } from '@sluice/ir';
-import { compile } from '@sluice/compiler';
-import { simulate } from '@sluice/runtime';
-import { importXmile } from '@sluice/xmile';
+import { runStella } from './stella-run.test.js';
 
 /**
  * Stella queues, from inline XMILE to simulated numbers. Expectations are worked out by hand
@@ -12,25 +9,8 @@ import { importXmile } from '@sluice/xmile';
  * keeps batch integrity, one batch a DT if it accepts one at a time; an overflow takes what a
  * blocked outflow before it left behind.
  */
-function run(variables: string, stop = 5, dimensions = '') {
-  const text = `<?xml version="1.0" encoding="utf-8"?>
-<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
-<header><vendor>isee systems</vendor><product>Stella</product></header>
-<sim_specs method="Euler"><start>0</start><stop>${stop}</stop><dt>1</dt></sim_specs>${dimensions}
-<model><variables>${variables}</variables></model>
-</xmile>`;
-  const p = importXmile(text, { file: 'q.stmx' });
-  if (!p.ok) throw new Error(p.diagnostics.map((d) => d.message).join('\n'));
-  const c = compile(p.value);
-  if (!c.ok) throw new Error(c.diagnostics.map((d) => d.message).join('\n'));
-  const r = simulate(c.value);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  return (name: string): number[] => {
-    const col = r.value.columns.find((x) => x.ident === canonicalName(name));
-    if (!col) throw new Error(`no column ${name}`);
-    return [...col.values];
-  };
-}
+const run = (variables: string, stop = 5, dimensions = '') =>
+  runStella(variables, `<start>0</start><stop>${stop}</stop><dt>1</dt>`, dimensions);
 
 const flow = (name: string, eqn: string, extra = '') => `<flow name="${name}"><eqn>${eqn}</eqn>${extra}</flow>`;
 
