@@ -1,8 +1,8 @@
-import { canonicalName, type Dimension, type Macro, type Model, Project, SimSpecs, SourceFormat, type Variable } from '@sluice/ir';
+import { canonicalName, type Conveyor, type Dimension, type Macro, type Model, Project, SimSpecs, SourceFormat, type Variable } from '@sluice/ir';
 import { DEFAULT_BEHAVIOR, readBehavior, type Behavior } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readDimensions } from './dimensions.js';
-import { drivenFlows } from './conveyor.js';
+import { drivenFlows, leakZone } from './conveyor.js';
 import { readComments, readDialectExtension } from './extensions.js';
 import { readMacro } from './macro.js';
 import { foldNetFlows } from './net-flow.js';
@@ -182,7 +182,11 @@ function attachLeaks(models: Model[]): void {
       for (const ident of stock.outflows) {
         const f = byIdent.get(ident);
         if (f?.kind !== 'flow' || f.extra?.leak !== true) continue;
-        leaks.push(f.equation ? { flow: f.ident, fraction: f.equation, linear } : { flow: f.ident, linear });
+        const leak: NonNullable<Conveyor['leaks']>[number] = f.equation ? { flow: f.ident, fraction: f.equation, linear } : { flow: f.ident, linear };
+        // The leak zone, as fractions of the belt from its entry: the flow's leak_start and leak_end.
+        const zone = leakZone(f.extra?.attrs as Record<string, string> | undefined);
+        if (zone) Object.assign(leak, zone);
+        leaks.push(leak);
       }
       if (leaks.length > 0) stock.conveyor.leaks = leaks;
     }
