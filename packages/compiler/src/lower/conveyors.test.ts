@@ -45,6 +45,15 @@ describe('conveyors', () => {
     expect(of('belt').at(-1)).toBeCloseTo(37, 12);
   });
 
+  it('leak only in the leak zone (leak_start, leak_end), the same fraction in all', () => {
+    const of = run(
+      `${belt('<len>4</len>', '0', '<outflow>out</outflow><outflow>loss</outflow>')}<flow name="in"><eqn>10</eqn></flow><flow name="out"><eqn>0</eqn></flow><flow name="loss" leak_start="0.5" leak_end="1"><eqn>0.2</eqn><leak/></flow>`,
+    );
+    // The second half of the belt is 2 of its 4 slats: 0.2 * 10 / 2 = 1 in each; 8 leaves.
+    expect(of('loss')).toEqual([0, 0, 0, 1, 2, 2, 2, 2, 2]);
+    expect(of('out')).toEqual([0, 0, 0, 0, 8, 8, 8, 8, 8]);
+  });
+
   it('leak exponentially: the fraction per time unit of what each slat holds, each DT', () => {
     const of = run(
       `${belt('<len>2</len>', '0', '<outflow>out</outflow><outflow>loss</outflow>').replace('<conveyor>', '<conveyor exponential_leak="true">')}<flow name="in"><eqn>IF TIME = 0 THEN 100 ELSE 0</eqn></flow><flow name="out"><eqn>0</eqn></flow><flow name="loss"><eqn>0.1</eqn><leak/></flow>`,

@@ -58,3 +58,17 @@ export function drivenFlows(variables: readonly Variable[]): Set<string> {
   }
   return driven;
 }
+
+/**
+ * A leak flow's zone from its `leak_start` and `leak_end` attributes (fractions of the belt from
+ * its entry, XMILE and Stella), or undefined for the whole belt. Values outside [0, 1], or that
+ * are not numbers, are clamped or left at their defaults rather than trusted.
+ */
+export function leakZone(attrs: Record<string, string> | undefined): { zoneStart: number; zoneEnd: number } | undefined {
+  const read = (name: string, otherwise: number): number => {
+    const x = Number(attrs?.[name]?.trim() || NaN);
+    return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : otherwise;
+  };
+  if (attrs?.leak_start === undefined && attrs?.leak_end === undefined) return undefined;
+  return { zoneStart: read('leak_start', 0), zoneEnd: read('leak_end', 1) };
+}
