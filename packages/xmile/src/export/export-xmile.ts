@@ -1,5 +1,7 @@
 import type { Dimension, Macro, Model, Project, SimSpecs, UnitDefinition } from '@sluice/ir';
 import { SLUICE_NS, SLUICE_PREFIX } from '../extension.js';
+import { writeDiagramViews } from './diagram-view.js';
+import { withDrawnFlows } from './drawn-flows.js';
 import { writeComments } from './comments.js';
 import { writeGeneratedView } from './layout.js';
 import { withNamedNetFlows } from './net-flow.js';
@@ -122,7 +124,8 @@ function writeDimensions(w: XmlWriter, dims: Dimension[]): void {
 
 function writeModel(w: XmlWriter, model: Model, name: string | undefined, style: EquationStyle): void {
   const attrs: Attrs = name === undefined ? {} : { name };
-  const variables = withNamedNetFlows(model.variables.filter((v) => !v.hidden));
+  const visible = model.variables.filter((v) => !v.hidden);
+  const variables = withNamedNetFlows(model.diagram?.length ? withDrawnFlows(visible, model.diagram) : visible);
   w.node('model', attrs, () => {
     const ref = refNameIn(variables);
     w.node('variables', {}, () => {
@@ -143,8 +146,10 @@ function writeModel(w: XmlWriter, model: Model, name: string | undefined, style:
       });
     }
     writeComments(w, model.comments);
-    // Raw views from a modern file go back as they were; a model without (or with legacy) views gets a drawn one.
+    // Raw views from a modern file go back as they were; a diagram read from a Vensim sketch is
+    // written where its author drew it; a model without either gets a generated layout.
     if (model.views !== undefined && model.views.trimStart().startsWith('<views')) w.raw(model.views);
+    else if (model.diagram?.length) writeDiagramViews(w, model.diagram, variables, ref);
     else writeGeneratedView(w, { ...model, variables });
   });
 }
