@@ -34,11 +34,12 @@ const BASELINE = 'Baseline';
 /** The run with the sliders' overrides, present while a slider differs from the text. */
 const CURRENT = 'Sliders';
 /**
- * How long after a keystroke the text is sent to run. Short, because the pause is part of the
- * keystroke-to-chart time (bench/editor-latency.mjs); the client already coalesces keystrokes
- * made while a run is in flight (only the newest text runs next), so fast typing queues nothing.
+ * How long after a keystroke the text is sent to run: none beyond letting the editor finish the
+ * keystroke, because any pause is part of the keystroke-to-chart time (bench/editor-latency.mjs)
+ * and the client already coalesces keystrokes made while a run is in flight (only the newest
+ * text runs next), so fast typing queues nothing.
  */
-const TYPING_PAUSE_MS = 20;
+const TYPING_PAUSE_MS = 0;
 
 const $ = <T extends HTMLElement>(id: string) => {
   const el = document.getElementById(id);

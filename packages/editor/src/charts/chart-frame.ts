@@ -16,11 +16,13 @@ export class ChartFrame {
 
   /** Show a chart; `shapeKey` names everything but the data, so equal keys reuse the chart. */
   show(shapeKey: string, options: () => Omit<uPlot.Options, 'width' | 'height'>, data: uPlot.AlignedData): void {
-    const { width, height } = this.size();
+    // New data keeps the size: reading it here would force a layout of the whole page, which
+    // the other panels have just changed (tens of ms on a big model); resizes come from the observer.
     if (this.plot && this.shapeKey === shapeKey) {
       this.plot.setData(data);
       return;
     }
+    const { width, height } = this.size();
     this.clear();
     this.shapeKey = shapeKey;
     this.plot = new uPlot({ ...options(), width, height }, data, this.box);

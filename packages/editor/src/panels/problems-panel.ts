@@ -1,7 +1,13 @@
 import type { Diagnostic } from '@sluice/ir';
 
+/** What each list shows, so the same problems after a keystroke leave the page's layout alone. */
+const shown = new WeakMap<HTMLElement, string>();
+
 /** The problems list under the editor: every diagnostic, each a button that jumps to its place. */
 export function showProblems(list: HTMLElement, diagnostics: Diagnostic[], reveal: (line: number, column: number) => void): void {
+  const key = JSON.stringify(diagnostics.map((d) => [d.severity, d.message, d.loc?.line, d.loc?.column]));
+  if (shown.get(list) === key) return;
+  shown.set(list, key);
   if (diagnostics.length === 0) {
     const li = document.createElement('li');
     li.className = 'none';

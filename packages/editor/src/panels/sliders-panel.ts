@@ -55,9 +55,10 @@ export class SlidersPanel {
       row.variable = c;
       const overridden = overrideOf(overrides, c.ident);
       const value = overridden ?? c.constant ?? 0;
-      // Never move a slider under the user's pointer.
-      if (document.activeElement !== row.slider) row.slider.value = String(value);
-      if (document.activeElement !== row.box) row.box.value = formatNumber(value);
+      // Never move a slider under the user's pointer; an unchanged value is not written, so a
+      // keystroke elsewhere does not make the page lay out every slider again.
+      if (document.activeElement !== row.slider && row.slider.value !== String(value)) row.slider.value = String(value);
+      if (document.activeElement !== row.box && row.box.value !== formatNumber(value)) row.box.value = formatNumber(value);
       row.label.classList.toggle('changed', overridden !== undefined);
     }
   }

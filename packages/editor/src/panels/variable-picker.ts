@@ -8,6 +8,8 @@ import type { ModelIndex } from '../engine/model-index.js';
 export class VariablePicker {
   private picked: string[] = [];
   private index: ModelIndex | null = null;
+  /** The variables the list shows, so a run that changes none of them leaves the list alone. */
+  private listKey = '';
 
   constructor(
     private readonly list: HTMLElement,
@@ -31,6 +33,7 @@ export class VariablePicker {
   reset(): void {
     this.index = null;
     this.picked = [];
+    this.listKey = '';
     this.list.replaceChildren();
   }
 
@@ -42,12 +45,14 @@ export class VariablePicker {
       const first = stocks.length > 0 ? stocks : [...index.variables.values()].slice(0, 1);
       this.picked = first.map((v) => v.ident);
     }
-    this.render();
+    // Rebuilding hundreds of rows on every keystroke costs a full layout of the page.
+    if (!index || listKeyOf(index) !== this.listKey) this.render();
   }
 
   private render(): void {
     const index = this.index;
     if (!index) return;
+    this.listKey = listKeyOf(index);
     // Spaces and underscores are the same in a name, so `in care` finds `Children_in_Care`.
     const needle = canonicalName(this.filter.value);
     const items = [...index.variables.values()].filter((v) => !needle || v.ident.includes(needle));
@@ -73,4 +78,9 @@ export class VariablePicker {
       }),
     );
   }
+}
+
+/** Everything a row of the list shows but its tick. */
+function listKeyOf(index: ModelIndex): string {
+  return [...index.variables.values()].map((v) => `${v.ident}|${v.name}|${v.kind}|${v.units ?? ''}`).join('\n');
 }

@@ -26,6 +26,13 @@ class FakeWorker {
     const response: RunResponse = { project: null, diagnostics: [], runs: [], elapsed: text?.length ?? 0 };
     this.onmessage?.({ data: { id: last.id, response } } as MessageEvent<WorkerReply>);
   }
+  /** A corrected second reply to the `nth` request sent, as the worker sends after confirming a retyped constant. */
+  revise(nth: number, message: string): void {
+    const sent = this.sent[nth];
+    if (!sent) throw new Error(`no request ${nth} was sent`);
+    const response: RunResponse = { project: null, diagnostics: [{ severity: 'warning', code: 'test', message }], runs: [], elapsed: 0 };
+    this.onmessage?.({ data: { id: sent.id, response, revised: true } } as MessageEvent<WorkerReply>);
+  }
   crash(): void {
     this.onerror?.({ preventDefault() {} } as ErrorEvent);
   }
@@ -63,6 +70,22 @@ describe('the simulation client', () => {
     expect(worker().sent.map((m) => m.request.text)).toEqual(['a', 'c']);
     worker().answer();
     expect(seen).toEqual(['c']);
+  });
+
+  it('shows a revised reply to the request shown last, and no other', () => {
+    const { c, seen, errors, worker } = client();
+    c.run(request('a'));
+    worker().answer();
+    worker().revise(0, 'a revised');
+    expect(seen).toEqual(['a', 'a']);
+    expect(errors).toEqual(['a revised']);
+    // Once `b` is asked for, a revision of `a` is stale, in flight or after `b` is shown.
+    c.run(request('b'));
+    worker().revise(0, 'a revised again');
+    worker().answer();
+    worker().revise(0, 'a revised too late');
+    expect(seen).toEqual(['a', 'a', 'b']);
+    expect(errors).toEqual(['a revised']);
   });
 
   it('replaces a crashed worker and retries the request once', () => {

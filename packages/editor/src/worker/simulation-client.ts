@@ -15,6 +15,8 @@ export class SimulationClient {
   private nextId = 1;
   private inFlight: { id: number; request: RunRequest; timer: ReturnType<typeof setTimeout>; retried: boolean } | null = null;
   private pending: RunRequest | null = null;
+  /** The request whose response was shown last: a revised reply to it replaces that response. */
+  private shown: { id: number; request: RunRequest } | null = null;
   /** How many times the worker has been replaced; shown in the status line, used by tests. */
   restarts = 0;
 
@@ -55,11 +57,19 @@ export class SimulationClient {
   }
 
   private received(reply: WorkerReply): void {
+    if (reply.revised) {
+      // Stale once anything newer was asked for: that answer is on its way.
+      if (!this.inFlight && !this.pending && this.shown?.id === reply.id) this.onResponse(reply.response, this.shown.request);
+      return;
+    }
     const flight = this.inFlight;
     if (!flight || flight.id !== reply.id) return;
     clearTimeout(flight.timer);
     this.inFlight = null;
-    if (!this.pending) this.onResponse(reply.response, flight.request);
+    if (!this.pending) {
+      this.shown = { id: flight.id, request: flight.request };
+      this.onResponse(reply.response, flight.request);
+    }
     this.flush();
   }
 

@@ -6,23 +6,38 @@ import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/**
+ * How long typing must pause before an answer from a retyped constant is confirmed by a full
+ * parse and compile: long enough that digits typed in a row never wait for one.
+ */
+const CONFIRM_PAUSE_MS = 250;
+
 const runner = new ModelRunner();
+let confirmTimer: ReturnType<typeof setTimeout> | undefined;
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  clearTimeout(confirmTimer);
   const { id, request } = event.data;
-  let response: RunResponse;
+  reply(id, request.file, () => runner.run(request), false);
+  if (runner.unconfirmed) confirmTimer = setTimeout(() => reply(id, request.file, () => runner.confirm(), true), CONFIRM_PAUSE_MS);
+};
+
+function reply(id: number, file: string, work: () => RunResponse | null, revised: boolean): void {
+  let response: RunResponse | null;
   try {
-    response = runner.run(request);
+    response = work();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    response = { project: null, diagnostics: [error('internal', `simulation failed: ${message}`, { file: request.file, line: 1, column: 1 })], runs: [], elapsed: 0 };
+    response = { project: null, diagnostics: [error('internal', `simulation failed: ${message}`, { file, line: 1, column: 1 })], runs: [], elapsed: 0 };
   }
+  if (!response) return;
+  // The columns are views of one buffer per run: transferred, not copied.
   const transfer = response.runs.flatMap((r) => [r.times.buffer, ...r.columns.map((c) => c.values.buffer)]);
-  const reply: WorkerReply = { id, response };
+  const message: WorkerReply = revised ? { id, response, revised } : { id, response };
   try {
-    self.postMessage(reply, { transfer: [...new Set(transfer)] as ArrayBuffer[] });
+    self.postMessage(message, { transfer: [...new Set(transfer)] as ArrayBuffer[] });
   } catch {
     // A project holding something structured clone refuses: send the numbers without it.
-    self.postMessage({ id, response: { ...response, project: null } } satisfies WorkerReply);
+    self.postMessage({ ...message, response: { ...response, project: null } } satisfies WorkerReply);
   }
-};
+}

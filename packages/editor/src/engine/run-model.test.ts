@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ModelRunner, type RunRequest, type RunResponse } from './run-model.js';
+
+const careText = readFileSync(new URL('../../../../examples/childrens-social-care/childrens-social-care.sluice', import.meta.url), 'utf8');
+const CONSTANT = 'const Child_Population = 80000';
+
+const request = (text: string, overrides: Record<string, number> = {}): RunRequest => ({
+  text,
+  format: 'sluice',
+  file: 'm.sluice',
+  runs: [{ name: 'Baseline', overrides: {} }, ...(Object.keys(overrides).length ? [{ name: 'Sliders', overrides }] : [])],
+});
+
+/** What a runner that has seen nothing before answers: the full parse, compile and runs. */
+const fresh = (r: RunRequest): RunResponse => new ModelRunner().run(r);
+
+/** The two responses carry the same model, messages and numbers, to the last bit. */
+function expectSameAnswer(got: RunResponse, want: RunResponse): void {
+  expect(got.project).toEqual(want.project);
+  expect(got.diagnostics).toEqual(want.diagnostics);
+  expect(got.runs.map((r) => r.name)).toEqual(want.runs.map((r) => r.name));
+  got.runs.forEach((run, i) => {
+    const other = want.runs[i]!;
+    expect(run.times).toEqual(other.times);
+    expect(run.columns.map((c) => c.ident)).toEqual(other.columns.map((c) => c.ident));
+    run.columns.forEach((c, j) => expect(c.values, c.ident).toEqual(other.columns[j]!.values));
+  });
+}
+
+describe('ModelRunner: a retyped constant runs the compiled model with an override', () => {
+  it('gives exactly the full answer for the social care model, digit after digit and across constants', () => {
+    const runner = new ModelRunner();
+    expect(runner.run(request(careText)).path).toBe('parsed');
+    const texts = [
+      careText.replace(CONSTANT, `${CONSTANT}1`),
+      careText.replace(CONSTANT, `${CONSTANT}12`),
+      careText.replace(CONSTANT, 'const Child_Population = 9.5e4'),
+    ];
+    for (const text of texts) {
+      const got = runner.run(request(text));
+      expect(got.path).toBe('constant');
+      expectSameAnswer(got, fresh(request(text)));
+    }
+    const pop = (r: RunResponse) => r.runs[0]!.columns.find((c) => c.ident === 'child_population')!.values[0];
+    expect(pop(runner.run(request(texts[2]!)))).toBe(95000);
+    expect(runner.unconfirmed).toBe(true);
+    expect(runner.confirm()).toBeNull();
+    expect(runner.unconfirmed).toBe(false);
+    expect(runner.run(request(texts[2]!)).path).toBe('cached');
+  });
+
+  it('lets a slider override win over the retyped text, and keeps the retyped value in the baseline', () => {
+    const runner = new ModelRunner();
+    runner.run(request(careText));
+    const text = careText.replace(CONSTANT, 'const Child_Population = 90000');
+    const got = runner.run(request(text, { child_population: 70000 }));
+    expect(got.path).toBe('constant');
+    expectSameAnswer(got, fresh(request(text, { child_population: 70000 })));
+    const pops = got.runs.map((r) => r.columns.find((c) => c.ident === 'child_population')!.values[0]);
+    expect(pops).toEqual([90000, 70000]);
+  });
+
+  const small = (order: string, rest = '') => `sim start 0 stop 8 dt 1\nconst input = 10${rest}\nconst order = ${order}\naux out = DELAYN(input * TIME, 2, order)\n`;
+
+  it('is confirmed by a full parse, which corrects a constant the compiler reads while compiling', () => {
+    const runner = new ModelRunner();
+    runner.run(request(small('3')));
+    const text = small('1');
+    const quick = runner.run(request(text));
+    expect(quick.path).toBe('constant');
+    const want = fresh(request(text));
+    const out = (r: RunResponse) => Array.from(r.runs[0]!.columns.find((c) => c.ident === 'out')!.values);
+    // The compiled model built three stages for `order = 3`: an override of the order cannot change that.
+    expect(out(quick)).not.toEqual(out(want));
+    const revised = runner.confirm();
+    expect(revised).not.toBeNull();
+    expectSameAnswer(revised!, want);
+    expect(runner.unconfirmed).toBe(false);
+  });
+
+  it('parses in full any edit that is not a constant\'s number', () => {
+    const cases = [
+      small('3').replace('input * TIME', 'input * TIME + 1'), // a formula
+      small('3').replace('const order = 3', 'const order = 3 + 1'), // a number becomes arithmetic
+      small('3').replace('const order = 3', 'const order = x'), // a name: an error
+      small('3').replace('const order = 3', 'const order = '), // nothing
+      small('3').replace('const order = 3', 'const orde = 3'), // the name
+      small('3').replace('const input = 10\n', 'const input = 10\n\n'), // a line after it
+    ];
+    for (const text of cases) {
+      const runner = new ModelRunner();
+      runner.run(request(small('3')));
+      const got = runner.run(request(text));
+      expect(got.path, text).toBe('parsed');
+      expectSameAnswer(got, fresh(request(text)));
+    }
+  });
+
+  it('retypes a constant with a comment after it, or on CRLF lines, and the same answer comes out', () => {
+    for (const [before, after] of [
+      [small('3', ' # people'), small('3', '5 # people')],
+      [small('3').replace(/\n/g, '\r\n'), small('3').replace(/\n/g, '\r\n').replace('input = 10', 'input = 1')],
+    ] as const) {
+      const runner = new ModelRunner();
+      runner.run(request(before));
+      const got = runner.run(request(after));
+      expect(got.path).toBe('constant');
+      expectSameAnswer(got, fresh(request(after)));
+      expect(runner.confirm()).toBeNull();
+    }
+  });
+});
