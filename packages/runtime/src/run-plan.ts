@@ -1,5 +1,7 @@
 import { canonicalName, error, type Diagnostic, type IntegrationMethod } from '@sluice/ir';
 import type { CompiledModel } from '@sluice/compiler';
+import type { RunResult } from './run-result.js';
+import { slotRuns, type SlotRuns } from './saved-rows.js';
 
 export interface SimulateOptions {
   /** New values for constants (by display name or ident, any case, spaces or underscores). */
@@ -13,6 +15,12 @@ export interface SimulateOptions {
   vars?: string[];
   /** Seed for random builtins, so runs repeat exactly. */
   seed?: number;
+  /**
+   * A result an earlier `simulate` of this model returned with the same columns and saved
+   * times: it is written over and returned, instead of new buffers being allocated (as a
+   * calibration loop or a benchmark repeating runs wants).
+   */
+  into?: RunResult;
 }
 
 /** At most this many integration steps per run: more is almost surely a mistaken DT. */
@@ -37,8 +45,10 @@ export interface RunPlan {
   rows: number;
   /** Overridden constants: slot and value. */
   overrides: { slot: number; value: number }[];
-  /** Reported columns. */
-  columns: { name: string; ident: string; slot: number }[];
+  /** Reported columns (shared between runs: not to be changed). */
+  columns: readonly { name: string; ident: string; slot: number }[];
+  /** The columns' slots, as runs of consecutive slots. */
+  runs: SlotRuns;
 }
 
 const METHODS: readonly IntegrationMethod[] = ['euler', 'rk2', 'rk4'];
@@ -51,6 +61,7 @@ interface ModelNames {
   constantElements: Map<string, { slot: number }[]>;
   /** Every output as a column: what a run that names no variables reports. */
   all: RunPlan['columns'];
+  allRuns: SlotRuns;
 }
 
 // canonicalName (regular expressions, NFC) over every output cost more than a small model's
@@ -73,7 +84,7 @@ function namesOf(model: CompiledModel): ModelNames {
   const all = model.outputs.map((o) => ({ name: o.name, ident: o.ident, slot: o.slot }));
   const elements = groupByArray(model.outputs);
   const constantElements = groupByArray(model.constants);
-  const names = { byName, constants, elements, constantElements, all };
+  const names = { byName, constants, elements, constantElements, all, allRuns: slotRuns(all.map((o) => o.slot)) };
   namesCache.set(model, names);
   return names;
 }
@@ -146,21 +157,23 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
     else for (const c of targets) overrides.push({ slot: c.slot, value });
   }
 
-  let columns: RunPlan['columns'];
+  let columns: RunPlan['columns'] = namesOf(model).all;
   if (options.vars) {
-    columns = [];
+    const chosen: { name: string; ident: string; slot: number }[] = [];
     for (const name of options.vars) {
       const key = canonicalName(name);
       const o = byName.get(key);
       const all = o ? [o] : (elements.get(key) ?? []);
-      for (const e of all) columns.push({ name: e.name, ident: e.ident, slot: e.slot });
+      for (const e of all) chosen.push({ name: e.name, ident: e.ident, slot: e.slot });
       if (all.length === 0) diags.push(error('unknown-variable', `no variable '${name}' to report`));
     }
-  } else columns = namesOf(model).all.slice();
+    columns = chosen;
+  }
 
   if (rows * (columns.length + 1) > MAX_SAVED_VALUES) {
     diags.push(error('too-many-values', `the run would save ${rows} rows of ${columns.length} variables; use a larger save step or fewer variables`));
   }
   if (diags.length) return { diagnostics: diags };
-  return { plan: { start, stop, dt, method, steps, saveEvery, saveStep: effectiveSave, rows, overrides, columns }, diagnostics: warnings };
+  const runs = options.vars ? slotRuns(columns.map((c) => c.slot)) : namesOf(model).allRuns;
+  return { plan: { start, stop, dt, method, steps, saveEvery, saveStep: effectiveSave, rows, overrides, columns, runs }, diagnostics: warnings };
 }

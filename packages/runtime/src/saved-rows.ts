@@ -3,57 +3,68 @@ const BLOCK_ROWS = 32;
 /** Columns copied together: a tile of BLOCK_ROWS x TILE_COLUMNS numbers stays in the first-level cache. */
 const TILE_COLUMNS = 64;
 
+/** The columns' slots as runs of consecutive slots: run k is slots start[k] .. start[k] + length[k] - 1. */
+export interface SlotRuns {
+  width: number;
+  start: Int32Array;
+  length: Int32Array;
+}
+
+/** Columns usually name whole variables in slot order: a row is then read as a few runs, not one lookup per column. */
+export function slotRuns(slots: ArrayLike<number>): SlotRuns {
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  for (let c = 0; c < slots.length; c++) {
+    const last = lengths.length - 1;
+    if (last >= 0 && starts[last]! + lengths[last]! === slots[c]) lengths[last]!++;
+    else {
+      starts.push(slots[c]!);
+      lengths.push(1);
+    }
+  }
+  return { width: slots.length, start: Int32Array.from(starts), length: Int32Array.from(lengths) };
+}
+
+// One staging block for every run of this thread (runs never overlap: simulate is synchronous),
+// so a run of a large model does not allocate, and fault in, megabytes of it each time.
+let scratch = new Float64Array(0);
+
 /**
  * The saved values of a run, column after column in one buffer (column c holds rows
  * c * rows .. (c + 1) * rows - 1). A saved row is first written contiguously into a small
  * row-major block, and each full block is copied out column by column: writing one number into
  * each of thousands of separate column arrays per saved row cost more than the step itself on
- * large models. Columns usually name whole variables in slot order, so a row is read as a few
- * runs of consecutive slots rather than one indirection per column.
+ * large models.
  */
 export class SavedRows {
   private readonly width: number;
   private readonly blockRows: number;
   private readonly block: Float64Array;
-  private readonly values: Float64Array;
-  /** Run k copies slots runStart[k] .. runStart[k] + runLength[k] - 1 to the next columns. */
-  private readonly runStart: Int32Array;
-  private readonly runLength: Int32Array;
   private filled = 0;
   private firstRow = 0;
 
+  /** `values` (width * rows numbers) receives the rows; every row is written, so it may hold an earlier run's. */
   constructor(
-    slots: Int32Array,
+    private readonly runs: SlotRuns,
     private readonly rows: number,
+    readonly values: Float64Array,
   ) {
-    this.width = slots.length;
+    this.width = runs.width;
     this.blockRows = Math.max(1, Math.min(rows, BLOCK_ROWS));
-    this.block = new Float64Array(this.blockRows * this.width);
-    this.values = new Float64Array(this.width * rows);
-    const starts: number[] = [];
-    const lengths: number[] = [];
-    for (let c = 0; c < slots.length; c++) {
-      const last = lengths.length - 1;
-      if (last >= 0 && starts[last]! + lengths[last]! === slots[c]) lengths[last]!++;
-      else {
-        starts.push(slots[c]!);
-        lengths.push(1);
-      }
-    }
-    this.runStart = Int32Array.from(starts);
-    this.runLength = Int32Array.from(lengths);
+    const size = this.blockRows * this.width;
+    if (scratch.length < size) scratch = new Float64Array(size);
+    this.block = scratch;
   }
 
   /** Saves the next row from the model's slots. */
   save(v: Float64Array): void {
-    copyRuns(v, this.runStart, this.runLength, this.block, this.filled * this.width);
+    copyRuns(v, this.runs.start, this.runs.length, this.block, this.filled * this.width);
     if (++this.filled === this.blockRows) this.flush();
   }
 
-  /** Every saved value, column-major; the rows not saved stay 0. */
-  finish(): Float64Array {
+  /** Copies out the rows still staged; every row must have been saved. */
+  finish(): void {
     this.flush();
-    return this.values;
   }
 
   private flush(): void {

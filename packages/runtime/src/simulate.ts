@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '@sluice/ir';
+import { error, fail, ok, type Result } from '@sluice/ir';
 import { createHelpers, type Helpers, SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME, type CompiledModel } from '@sluice/compiler';
 import { makeIntegrator, type Integrator } from './integrate.js';
 import { seededRandom } from './random.js';
@@ -8,15 +8,22 @@ import { planRun, type RunPlan, type SimulateOptions } from './run-plan.js';
 /** Runs without a seed repeat exactly too: they all use this one. */
 export const DEFAULT_SEED = 1;
 
-export interface RunColumn {
-  name: string;
-  ident: string;
+import { SavedColumn, type RunResult } from './run-result.js';
+
+export type { RunColumn, RunResult } from './run-result.js';
+
+/** The buffers behind each result simulate made, so a later run can write into them (`into`). */
+interface Storage {
+  model: CompiledModel;
+  columns: RunPlan['columns'];
   values: Float64Array;
 }
+const storage = new WeakMap<RunResult, Storage>();
 
-export interface RunResult {
-  times: Float64Array;
-  columns: RunColumn[];
+/** Whether `into` was made by a run of this model with these columns and as many rows. */
+function sameShape(into: RunResult, s: Storage | undefined, model: CompiledModel, plan: RunPlan): s is Storage {
+  if (!s || s.model !== model || into.times.length !== plan.rows || s.columns.length !== plan.columns.length) return false;
+  return s.columns === plan.columns || s.columns.every((c, i) => c.slot === plan.columns[i]!.slot);
 }
 
 /**
@@ -27,7 +34,12 @@ export interface RunResult {
 export function simulate(model: CompiledModel, options: SimulateOptions = {}): Result<RunResult> {
   const { plan, diagnostics } = planRun(model, options);
   if (!plan) return fail(diagnostics);
-  const { start, dt, steps, saveEvery, rows } = plan;
+  const { start, dt, steps, rows } = plan;
+  const into = options.into;
+  const reused = into ? storage.get(into) : undefined;
+  if (into && !sameShape(into, reused, model, plan)) {
+    return fail([...diagnostics, error('bad-into', 'the result to write into comes from another model, other variables or other times')]);
+  }
 
   const v = new Float64Array(model.slotCount);
   const r = new Float64Array(model.stockCount);
@@ -43,15 +55,18 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
   for (const o of plan.overrides) v[o.slot] = o.value;
   model.initial(v, g, h);
 
-  const times = new Float64Array(rows);
+  const times = into ? into.times : new Float64Array(rows);
   for (let k = 0; k < rows; k++) times[k] = start + k * plan.saveStep;
-  const saved = new SavedRows(Int32Array.from(plan.columns, (c) => c.slot), rows);
-
+  const saved = new SavedRows(plan.runs, rows, reused ? reused.values : new Float64Array(plan.columns.length * rows));
   runSteps(model, plan, v, r, h, integrate, saved);
+  saved.finish();
+  if (into) return ok(into, diagnostics);
 
-  const values = saved.finish();
-  const columns = plan.columns.map((c, i) => ({ name: c.name, ident: c.ident, values: values.subarray(i * rows, (i + 1) * rows) }));
-  return ok({ times, columns }, diagnostics);
+  const values = saved.values;
+  const columns = plan.columns.map((c, i) => new SavedColumn(c.name, c.ident, values, i * rows, rows));
+  const result = { times, columns };
+  storage.set(result, { model, columns: plan.columns, values });
+  return ok(result, diagnostics);
 }
 
 /**
