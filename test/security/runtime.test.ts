@@ -4,7 +4,8 @@
 // give their fallback instead. Vensim's :NA: is its own number, -2^110. Runs too long for
 // memory or time are refused before the first step.
 import { describe, expect, it } from 'vitest';
-import { MAX_STEPS, MAX_SAVED_VALUES } from '@sluice/runtime';
+import { formatDiagnostic } from '@sluice/ir';
+import { MAX_STEPS, MAX_SAVED_VALUES, simulate } from '@sluice/runtime';
 import { column, errorLines, travel, type Trip } from './pipeline.js';
 
 const xmile = (variables: string, specs = '<sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>') =>
@@ -94,27 +95,36 @@ describe('runs too long are refused before the first step', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 1024 * 1024);
     expect(trip.reached).toBe('simulate');
-    // Not yet: the diagnostic has no place; the sim specs' line would help.
-    expect(errorLines(trip)).toEqual(['<input>: error: the run would take 1e+21 steps (more than 10000000); use a larger dt']);
+    // At <dt>, the number to change.
+    expect(errorLines(trip)).toEqual(['huge.xmile:3:45: error: the run would take 1e+21 steps (more than 10000000); use a larger dt']);
   });
 
   it('the same from a .mdl and a .sluice file', () => {
     const m = travel(mdl('a = 1 ~~|', 'INITIAL TIME = 0 ~~|\nFINAL TIME = 1e15 ~~|\nTIME STEP = 1e-6 ~~|\nSAVEPER = TIME STEP ~~|\n'), 'huge.mdl');
-    // A .mdl's limit error is placed at TIME STEP; XMILE and .sluice sim specs carry no place yet.
+    // A .mdl's limit error is placed at TIME STEP, a .sluice file's at its sim line.
     expect(errorLines(m)).toEqual(['huge.mdl:5:13: error: the run would take 1e+21 steps (more than 10000000); use a larger dt']);
     const s = travel('sim start 0 stop 1e15 dt 1e-6\naux a = 1\n', 'huge.sluice');
-    expect(s.diagnostics).toMatchObject([{ severity: 'error', code: 'too-many-steps' }]);
+    expect(errorLines(s)).toEqual(['huge.sluice:1:1: error: the run would take 1e+21 steps (more than 10000000); use a larger dt']);
   });
 
   it('a run whose saved table would not fit is refused', () => {
     const many = auxes(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`v${i}`, `${i}`])));
     const trip = travel(xmile(many, '<sim_specs><start>0</start><stop>9000000</stop><dt>1</dt></sim_specs>'), 'wide.xmile');
     expect(9_000_001 * 31).toBeGreaterThan(MAX_SAVED_VALUES);
-    expect(trip.diagnostics).toMatchObject([{ severity: 'error', code: 'too-many-values' }]);
+    expect(errorLines(trip)).toEqual(['wide.xmile:3:48: error: the run would save 9000001 rows of 30 variables; use a larger save step or fewer variables']);
   });
 
-  it('an infinite stop time is refused', () => {
+  it('an infinite stop time is refused at import, at FINAL TIME', () => {
     const trip = travel(mdl('a = 1 ~~|', 'INITIAL TIME = 0 ~~|\nFINAL TIME = 1e400 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n'), 'inf.mdl');
-    expect(errorLines(trip)).toEqual(['<input>: error: start, stop, dt and save step must be finite numbers']);
+    expect(trip.reached).toBe('import');
+    expect(errorLines(trip)).toEqual(['inf.mdl:4:14: error: FINAL TIME must be a finite number, not Infinity']);
+  });
+
+  it('timing a caller gives is its own mistake: no place in the file', () => {
+    const compiled = travel(mdl('a = 1 ~~|', CONTROL), 'ok.mdl').compiled!;
+    const r = simulate(compiled, { stop: 1e12, dt: 1e-6 });
+    expect(r.ok ? [] : r.diagnostics.map((d) => formatDiagnostic(d))).toEqual(['<input>: error: the run would take 1000000000000000000 steps (more than 10000000); use a larger dt']);
+    const save = simulate(compiled, { saveStep: -1 });
+    expect(save.ok ? [] : save.diagnostics.map((d) => formatDiagnostic(d))).toEqual(['<input>: error: save step must be positive, not -1']);
   });
 });

@@ -119,14 +119,15 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
   const saveStep = options.saveStep ?? specs.saveStep ?? dt;
   // The timing's place in the file, unless the caller replaced the timing.
   const at = options.start === undefined && options.stop === undefined && options.dt === undefined ? specs.loc : undefined;
+  const saveAt = options.saveStep === undefined ? at : undefined;
 
-  if (![start, stop, dt, saveStep].every(Number.isFinite)) diags.push(error('bad-time', 'start, stop, dt and save step must be finite numbers'));
+  if (![start, stop, dt, saveStep].every(Number.isFinite)) diags.push(error('bad-time', 'start, stop, dt and save step must be finite numbers', saveAt));
   else {
     if (!(dt > 0)) diags.push(error('bad-dt', `dt must be positive, not ${dt}`, at));
-    else if (!(saveStep > 0)) diags.push(error('bad-save-step', `save step must be positive, not ${saveStep}`));
+    else if (!(saveStep > 0)) diags.push(error('bad-save-step', `save step must be positive, not ${saveStep}`, saveAt));
     if (stop < start) diags.push(error('bad-time', `stop time ${stop} is before start time ${start}`, at));
   }
-  if (!METHODS.includes(method)) diags.push(error('unknown-method', `unknown integration method '${String(method)}'`));
+  if (!METHODS.includes(method)) diags.push(error('unknown-method', `unknown integration method '${String(method)}'`, options.method === undefined ? specs.loc : undefined));
   if (diags.length) return { diagnostics: diags };
 
   const steps = wholeSteps(stop - start, dt);
@@ -171,7 +172,7 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
   }
 
   if (rows * (columns.length + 1) > MAX_SAVED_VALUES) {
-    diags.push(error('too-many-values', `the run would save ${rows} rows of ${columns.length} variables; use a larger save step or fewer variables`));
+    diags.push(error('too-many-values', `the run would save ${rows} rows of ${columns.length} variables; use a larger save step or fewer variables`, saveAt));
   }
   if (diags.length) return { diagnostics: diags };
   const runs = options.vars ? slotRuns(columns.map((c) => c.slot)) : namesOf(model).allRuns;

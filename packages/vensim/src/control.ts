@@ -47,9 +47,22 @@ function checkTiming(specs: SimSpecs, byIdent: Map<string, Variable>, diagnostic
   const at = (ident: string) => byIdent.get(ident)?.equation?.loc ?? byIdent.get(ident)?.loc;
   const dtAt = at('time_step');
   if (dtAt) specs.loc = dtAt;
-  if (!Number.isFinite(specs.dt) || !(specs.dt > 0)) diagnostics.push(error('bad-dt', `TIME STEP must be a positive number, not ${specs.dt}`, dtAt, 'TIME STEP'));
-  if (specs.stop < specs.start) {
+  const finite = (value: number, ident: string, name: string): boolean => {
+    if (Number.isFinite(value)) return true;
+    diagnostics.push(error('bad-time', `${name} must be a finite number, not ${value}`, at(ident), name));
+    return false;
+  };
+  const startFinite = finite(specs.start, 'initial_time', 'INITIAL TIME');
+  const stopFinite = finite(specs.stop, 'final_time', 'FINAL TIME');
+  const dtFinite = finite(specs.dt, 'time_step', 'TIME STEP');
+  if (dtFinite && !(specs.dt > 0)) diagnostics.push(error('bad-dt', `TIME STEP must be a positive number, not ${specs.dt}`, dtAt, 'TIME STEP'));
+  const saveStep = specs.saveStep ?? specs.dt;
+  // SAVEPER = TIME STEP (or no SAVEPER) shares TIME STEP's mistake, already reported above.
+  const ownSave = byIdent.has('saveper') && !(Object.is(saveStep, specs.dt) && !(dtFinite && specs.dt > 0));
+  if (ownSave && finite(saveStep, 'saveper', 'SAVEPER') && !(saveStep > 0)) {
+    diagnostics.push(error('bad-save-step', `SAVEPER must be a positive number, not ${saveStep}`, at('saveper'), 'SAVEPER'));
+  }
+  if (startFinite && stopFinite && specs.stop < specs.start) {
     diagnostics.push(error('bad-time', `FINAL TIME ${specs.stop} is before INITIAL TIME ${specs.start}`, at('final_time') ?? at('initial_time'), 'FINAL TIME'));
   }
 }
-

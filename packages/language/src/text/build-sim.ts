@@ -1,6 +1,6 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { Dialect, IntegrationMethod, SimSpecs } from '@sluice/ir';
-import { firstToken, nodesOf, tokenOf, tokensOf } from './cst.js';
+import { firstToken, nodesOf, tokenLoc, tokenOf, tokensOf } from './cst.js';
 import { readNumber, report, type BuildContext } from './context.js';
 import { readUnits } from './build-variable.js';
 
@@ -55,7 +55,10 @@ export function buildSim(node: CstNode, ctx: BuildContext, dialect: SimExtras = 
     const value = values[0]!;
     if (key.image === 'start') spec.start = value;
     else if (key.image === 'stop') spec.stop = value;
-    else if (key.image === 'save_step') spec.saveStep = value;
+    else if (key.image === 'save_step') {
+      if (value > 0) spec.saveStep = value;
+      else report(ctx, 'invalid-value', `save_step must be a positive number, not ${value}`, nums[0]!);
+    }
     else if (key.image === 'dt') {
       if (values.length === 2) {
         spec.dt = value / values[1]!;
@@ -88,6 +91,9 @@ export function completeSim(spec: Partial<SimSpecs>, at: IToken, ctx: BuildConte
   if (spec.dtReciprocal) sim.dtReciprocal = true;
   if (spec.saveStep !== undefined) sim.saveStep = spec.saveStep;
   if (spec.timeUnits !== undefined) sim.timeUnits = spec.timeUnits;
+  // The run limits (too many steps, too many saved numbers) are found only when a run is
+  // planned, long after parsing: they point at the sim line through this.
+  sim.loc = tokenLoc(at, ctx.file);
   if (sim.stop < sim.start) report(ctx, 'invalid-value', `stop (${sim.stop}) comes before start (${sim.start})`, at);
   return sim;
 }

@@ -77,7 +77,8 @@ flow Heat_Loss_to_Room = (Teacup_Temperature - 70) / 10
 
   it('reads a reciprocal dt, a save step and rk4', () => {
     const p = parse('sim start 1 stop 5 dt 1/4 save_step 0.5 method rk4\n');
-    expect(p.simSpecs).toEqual({ start: 1, stop: 5, dt: 0.25, dtReciprocal: true, saveStep: 0.5, method: 'rk4' });
+    // loc: the sim line, where a run limit's error points.
+    expect(p.simSpecs).toEqual({ start: 1, stop: 5, dt: 0.25, dtReciprocal: true, saveStep: 0.5, method: 'rk4', loc: { line: 1, column: 1, endLine: 1, endColumn: 4 } });
   });
 
   it('reads flags, access, init and net_flow', () => {
@@ -247,7 +248,7 @@ end
     const { readFileSync } = await import('node:fs');
     const read = (path: string): string => readFileSync(new URL(`../../../../examples/${path}`, import.meta.url), 'utf8');
     const teacup = parse(read('teacup/teacup.sluice'));
-    expect(teacup.simSpecs).toEqual({ start: 0, stop: 30, dt: 0.125, method: 'euler', timeUnits: 'Minutes' });
+    expect(teacup.simSpecs).toEqual({ start: 0, stop: 30, dt: 0.125, method: 'euler', timeUnits: 'Minutes', loc: { line: 6, column: 1, endLine: 6, endColumn: 4 } });
     expect(teacup.models[0]!.variables.map((v) => v.ident)).toEqual(['teacup_temperature', 'heat_loss_to_room', 'room_temperature', 'characteristic_time']);
     const sir = parse(read('sir/sir.sluice'));
     expect(sir.models[0]!.variables.filter((v) => v.kind === 'stock').map((v) => v.name)).toEqual(['Susceptible', 'Infectious', 'Recovered']);

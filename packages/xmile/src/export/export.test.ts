@@ -78,7 +78,7 @@ describe('export', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const p = r.value;
-    expect(p.simSpecs).toEqual({ start: 0, stop: 30, dt: 0.25, dtReciprocal: true, method: 'rk4', timeUnits: 'Minutes' });
+    expect(p.simSpecs).toEqual({ start: 0, stop: 30, dt: 0.25, dtReciprocal: true, method: 'rk4', timeUnits: 'Minutes', loc: { line: 12, column: 3 } });
     expect(p.units).toEqual([{ name: 'Degrees', aliases: ['deg'] }]);
     expect(p.dimensions.map((d) => [d.name, d.elements, d.numbered ?? false])).toEqual([
       ['Cup', ['Small', 'Large'], false],

@@ -42,19 +42,21 @@ describe('header and sim specs', () => {
 
   it('reads start, stop, dt, method and time units', () => {
     const p = load(xmile('<aux name="a"><eqn>1</eqn></aux>'));
-    expect(p.simSpecs).toEqual({ start: 0, stop: 10, dt: 0.5, method: 'euler', timeUnits: 'Months' });
+    // loc: the <dt> element, where a run limit's error points.
+    expect(p.simSpecs).toEqual({ start: 0, stop: 10, dt: 0.5, method: 'euler', timeUnits: 'Months', loc: { file: 'm.stmx', line: 3, column: 78 } });
   });
 
   it('inverts a reciprocal dt and reads isee:save_interval and RK4', () => {
     const p = load(
       xmile('<aux name="a"><eqn>1</eqn></aux>', '<sim_specs method="RK4" isee:save_interval="0.5"><start>1</start><stop>13</stop><dt reciprocal="true">4</dt></sim_specs>'),
     );
-    expect(p.simSpecs).toEqual({ start: 1, stop: 13, dt: 0.25, dtReciprocal: true, saveStep: 0.5, method: 'rk4' });
+    expect(p.simSpecs).toEqual({ start: 1, stop: 13, dt: 0.25, dtReciprocal: true, saveStep: 0.5, method: 'rk4', loc: { file: 'm.stmx', line: 3, column: 81 } });
   });
 
   it('defaults dt to 1 and the method to Euler', () => {
     const p = load(xmile('<aux name="a"><eqn>1</eqn></aux>', '<sim_specs><start>0</start><stop>5</stop></sim_specs>'));
-    expect(p.simSpecs).toEqual({ start: 0, stop: 5, dt: 1, method: 'euler' });
+    // Without <dt>, loc is <sim_specs> itself.
+    expect(p.simSpecs).toEqual({ start: 0, stop: 5, dt: 1, method: 'euler', loc: { file: 'm.stmx', line: 3, column: 1 } });
   });
 
   it('reads RK2 whatever its case', () => {

@@ -20,14 +20,14 @@ export function readSimSpecs(node: XNode, ctx: ImportContext, partial = false): 
   const out: Partial<SimSpecs> = {};
   const startNode = child(node, 'start');
   const stopNode = child(node, 'stop');
-  if (startNode) out.start = readNumber(startNode, ctx, 'start time');
+  if (startNode) out.start = readTime(startNode, ctx, 'start time');
   else if (!partial) ctx.error('missing-sim-spec', '<sim_specs> has no <start>', node);
-  if (stopNode) out.stop = readNumber(stopNode, ctx, 'stop time');
+  if (stopNode) out.stop = readTime(stopNode, ctx, 'stop time');
   else if (!partial) ctx.error('missing-sim-spec', '<sim_specs> has no <stop>', node);
 
   const dtNode = child(node, 'dt');
   if (dtNode) {
-    const written = readNumber(dtNode, ctx, 'dt');
+    const written = readTime(dtNode, ctx, 'dt');
     const reciprocal = attr(dtNode, 'reciprocal')?.trim().toLowerCase() === 'true';
     if (written !== undefined) {
       if (written <= 0) ctx.error('bad-dt', `dt must be greater than 0, not ${written}`, dtNode);
@@ -39,9 +39,9 @@ export function readSimSpecs(node: XNode, ctx: ImportContext, partial = false): 
   const saveNode = child(node, 'save_interval') ?? child(node, 'savestep');
   const saveAttr = attr(node, 'save_interval');
   const save = saveNode
-    ? readNumber(saveNode, ctx, 'save interval')
+    ? readTime(saveNode, ctx, 'save interval')
     : saveAttr !== undefined
-      ? readNumberAttr(node, 'save_interval', saveAttr, ctx, 'save interval')
+      ? finite(readNumberAttr(node, 'save_interval', saveAttr, ctx, 'save interval'), node, ctx, 'save interval')
       : undefined;
   if (save !== undefined) {
     if (save <= 0) ctx.error('bad-save-interval', `the save interval must be greater than 0, not ${save}`, saveNode ?? node);
@@ -60,8 +60,22 @@ export function readSimSpecs(node: XNode, ctx: ImportContext, partial = false): 
   const equations = readSimSpecEquations(node, ctx);
   if (equations) out.equations = equations;
   if (partial) return out;
+  // The run limits (too many steps, too many saved numbers) are found only when a run is
+  // planned: they point at the time step, the number a modeller changes to meet them.
+  out.loc = ctx.locOf(dtNode ?? node);
   if (ctx.diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   return out as SimSpecs;
+}
+
+/** A time setting: a number XMILE can write (`1e400` parses) that no run can use is refused here. */
+function readTime(node: XNode, ctx: ImportContext, what: string): number | undefined {
+  return finite(readNumber(node, ctx, what), node.contentStart, ctx, what);
+}
+
+function finite(value: number | undefined, at: XNode | number, ctx: ImportContext, what: string): number | undefined {
+  if (value === undefined || Number.isFinite(value)) return value;
+  ctx.error('not-a-number', `${what} must be a finite number, not ${value}`, at);
+  return undefined;
 }
 
 function readMethod(node: XNode, ctx: ImportContext): IntegrationMethod | undefined {
