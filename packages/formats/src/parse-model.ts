@@ -1,11 +1,13 @@
-import type { Project, Result } from '@sluice/ir';
+import { fail, type Project, type Result } from '@sluice/ir';
 import { parseSluice } from '@sluice/language';
 import { importVensim, type ImportVensimOptions } from '@sluice/vensim';
 import { importXmile } from '@sluice/xmile';
 import type { ModelFormat } from './detect-format.js';
+import { checkSize, DEFAULT_MAX_BYTES } from './size-limit.js';
 
 export interface ParseModelOptions {
   file?: string;
+  /** Refuse a text of more than this many UTF-8 bytes, in every format. Default 50 MB. */
   maxBytes?: number;
   /** Vensim only: data files a `GET ... SUBSCRIPT` range may read while the model is read. */
   vensim?: Omit<ImportVensimOptions, 'file' | 'maxBytes'>;
@@ -13,13 +15,17 @@ export interface ParseModelOptions {
 
 /** Parse model text of a known format into the IR: the one dispatch the CLI and the editor share. */
 export function parseModel(text: string, format: ModelFormat, options: ParseModelOptions = {}): Result<Project> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // One limit, counted one way, before any reader starts: the readers' own limits differ
+  // (the text language has none), and the editor and library callers have no file size to check.
+  const tooLarge = checkSize(text, maxBytes, options.file);
+  if (tooLarge) return fail([tooLarge]);
   const file = options.file !== undefined ? { file: options.file } : {};
-  const maxBytes = options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {};
   switch (format) {
     case 'xmile':
-      return importXmile(text, { ...file, ...maxBytes });
+      return importXmile(text, { ...file, maxBytes });
     case 'mdl':
-      return importVensim(text, { ...options.vensim, ...file, ...maxBytes });
+      return importVensim(text, { ...options.vensim, ...file, maxBytes });
     case 'sluice':
       return parseSluice(text, file);
   }

@@ -1,8 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
+import { DEFAULT_MAX_BYTES } from '@sluice/formats';
 import { error, fail, ok, type Result } from '@sluice/ir';
 
-/** Model files larger than this are refused unless the caller raises the limit. */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+// Model files larger than this are refused unless the caller raises the limit: the same
+// default parseModel applies to a text from the editor or a library caller.
+export { DEFAULT_MAX_BYTES };
 
 /**
  * Read a text file as a model tool wrote it: UTF-8 when it is valid UTF-8 (a BOM dropped),
