@@ -47,6 +47,9 @@ export const LOWERED_BUILTINS: BuiltinSpec[] = [
     differences: 'The initial value comes before the order, unlike Stella\'s DELAYN.',
   }),
   lowered('FORECAST', ['vensim'], p('input', 'average_time', 'horizon'), 'input * (1 + trend * horizon), the trend as ZIDZ(input - average, average_time * average), the average starting at the input.'),
-  lowered('NPV', ['vensim'], p('stream', 'discount_rate', 'initial', 'factor'), 'Net present value of the stream, discounting from the start (the current period undiscounted): (accumulated + stream * TIME STEP * discount factor) * factor, the discount factor decaying at rate/(1 + rate * TIME STEP).'),
+  lowered('NPV', ['xmile', 'vensim'], p('stream', 'discount_rate', '?initial', '?factor'), 'Net present value of the stream, discounting from the start (the current period undiscounted): (accumulated + stream * TIME STEP * discount factor) * factor, the discount factor decaying at rate/(1 + rate * TIME STEP); `initial` defaults to 0 and `factor` to 1.', {
+    forms: { vensim: p('stream', 'discount_rate', 'initial', 'factor') },
+    differences: 'Vensim requires all four arguments; Stella writes NPV(stream, discount_rate). Both are computed with Vensim\'s discrete discounting: isee documents the arguments, not the discretisation, so a Stella result may differ in the last digits at a large DT.',
+  }),
   lowered('SAMPLE_IF_TRUE', ['vensim'], p('condition', 'input', 'initial'), 'The input while the condition holds, else the value it last took; `initial` until the condition first holds.'),
 ];

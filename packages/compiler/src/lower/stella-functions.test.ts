@@ -65,3 +65,17 @@ describe('unknown functions', () => {
     expect(failure(project([aux('x', 'FROBNICATE(1)')]))).toBe("unknown function 'FROBNICATE'");
   });
 });
+
+describe('NPV in an XMILE model', () => {
+  it('takes Stella\'s two-argument form, the initial value 0 and factor 1', () => {
+    const of = run(project([aux('v', 'NPV(100, 0.1)'), aux('w', 'NPV(100, 0.1, 5, 2)')], { stop: 2 }));
+    // Each period's 100 discounted by 1/(1 + 0.1) per period, the current period undiscounted.
+    const expected = [100, 100 + 100 / 1.1, 100 + 100 / 1.1 + 100 / 1.21];
+    of('v').forEach((x, i) => expect(x).toBeCloseTo(expected[i]!, 9));
+    of('w').forEach((x, i) => expect(x).toBeCloseTo((expected[i]! + 5) * 2, 9));
+  });
+
+  it('names its argument counts when called with one', () => {
+    expect(failure(project([aux('v', 'NPV(100)')]))).toBe('NPV takes 2, 3 or 4 arguments, not 1');
+  });
+});

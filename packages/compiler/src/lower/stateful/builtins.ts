@@ -82,9 +82,10 @@ const vensimForecast: StatefulBuiltin = {
     forecast(b, ctx.dialect, b.argument('input', input!), b.argument('time', time!), b.argument('horizon', horizon!), num(0)),
 };
 
-const vensimNpv: StatefulBuiltin = {
+/** Vensim's NPV takes all four arguments; Stella's leaves the initial value (0) and factor (1) optional. */
+const npvCall: StatefulBuiltin = {
   lower: (b, [stream, rate, initial, factor]) =>
-    npv(b, b.argument('stream', stream!), b.argument('rate', rate!), b.argument('initial', initial!), b.argument('factor', factor!), ref('dt', 'DT')),
+    npv(b, b.argument('stream', stream!), b.argument('rate', rate!), initial ? b.argument('initial', initial) : num(0), factor ? b.argument('factor', factor) : num(1), ref('dt', 'DT')),
 };
 
 /**
@@ -102,6 +103,7 @@ const XMILE: Record<string, StatefulBuiltin> = {
   FORCST: xmileForecast,
   HISTORY,
   LOOKUPINV,
+  NPV: npvCall,
 };
 
 const VENSIM: Record<string, StatefulBuiltin> = {
@@ -117,7 +119,7 @@ const VENSIM: Record<string, StatefulBuiltin> = {
   DELAY_N: nthOrder('delay', 'vensim'),
   TREND: vensimTrend,
   FORECAST: vensimForecast,
-  NPV: vensimNpv,
+  NPV: npvCall,
   SAMPLE_IF_TRUE,
 };
 
