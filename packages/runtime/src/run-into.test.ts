@@ -41,6 +41,20 @@ describe('simulate into an earlier result', () => {
     expect(second.value.columns.map((c) => Array.from(c.values))).toEqual(fresh.value.columns.map((c) => Array.from(c.values)));
   });
 
+  it('a column read before the new run shows the new run through the view held, whether some or all were read', () => {
+    const m = model();
+    const some = simulate(m);
+    const all = simulate(m);
+    if (!some.ok || !all.ok) throw new Error('run failed');
+    const held = some.value.columns.find((c) => c.ident === 'water')!.values;
+    const heldAll = all.value.columns.map((c) => c.values);
+    simulate(m, { overrides: { rate: 0.25 }, into: some.value });
+    simulate(m, { overrides: { rate: 0.25 }, into: all.value });
+    expect(Array.from(held)).toEqual([100, 75, 56.25, 42.1875, 31.640625]);
+    expect(heldAll.map((x) => Array.from(x))).toEqual(all.value.columns.map((c) => values(some.value, c.ident)));
+    expect(Array.from(heldAll[all.value.columns.findIndex((c) => c.ident === 'drain')]!)).toEqual([25, 18.75, 14.0625, 10.546875, 7.91015625]);
+  });
+
   it('takes a result of the same variables asked for again, and new start times', () => {
     const m = model();
     const first = simulate(m, { vars: ['level', 'rate'] });

@@ -8,7 +8,7 @@ import { planRun, type RunPlan, type SimulateOptions } from './run-plan.js';
 /** Runs without a seed repeat exactly too: they all use this one. */
 export const DEFAULT_SEED = 1;
 
-import { SavedColumn, type RunResult } from './run-result.js';
+import { SavedColumn, SavedTable, type RunResult } from './run-result.js';
 
 export type { RunColumn, RunResult } from './run-result.js';
 
@@ -16,7 +16,7 @@ export type { RunColumn, RunResult } from './run-result.js';
 interface Storage {
   model: CompiledModel;
   columns: RunPlan['columns'];
-  values: Float64Array;
+  table: SavedTable;
 }
 const storage = new WeakMap<RunResult, Storage>();
 
@@ -57,15 +57,17 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
 
   const times = into ? into.times : new Float64Array(rows);
   for (let k = 0; k < rows; k++) times[k] = start + k * plan.saveStep;
-  const saved = new SavedRows(plan.runs, rows, reused ? reused.values : new Float64Array(plan.columns.length * rows));
+  const saved = new SavedRows(plan.runs, reused ? reused.table.byRow : new Float64Array(rows * plan.columns.length));
   runSteps(model, plan, v, r, h, integrate, saved);
-  saved.finish();
-  if (into) return ok(into, diagnostics);
+  if (into && reused) {
+    reused.table.refresh();
+    return ok(into, diagnostics);
+  }
 
-  const values = saved.values;
-  const columns = plan.columns.map((c, i) => new SavedColumn(c.name, c.ident, values, i * rows, rows));
+  const table = new SavedTable(saved.values, rows, plan.columns.length);
+  const columns = plan.columns.map((c, i) => new SavedColumn(c.name, c.ident, table, i));
   const result = { times, columns };
-  storage.set(result, { model, columns: plan.columns, values });
+  storage.set(result, { model, columns: plan.columns, table });
   return ok(result, diagnostics);
 }
 
