@@ -78,6 +78,7 @@ describe('hostile names, equations, units and docs', () => {
         expect(column(trip, 'process.exit()')).toEqual([21, 21, 21, 21, 21]);
         expect(column(trip, macroUser)).toEqual([6, 6, 6, 6, 6]);
         expect(column(trip, "require('fs').writeFileSync('pwned', '1')")).toEqual([8, 8, 8, 8, 8]);
+        expect(column(trip, '<img src=x onerror=globalThis.__pwned=8>')).toEqual([9, 9, 9, 9, 9]);
         if (moduleOutput) expect(column(trip, moduleOutput)).toEqual([6, 8, 10, 12, 14]);
       });
 
