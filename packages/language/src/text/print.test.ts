@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, type Project } from '@sluice/ir';
+import type { Project } from '@sluice/ir';
 import { parseEquation } from '../equation/parse.js';
-import { parseSluice, printSluice } from './index.js';
-
-function parse(text: string): Project {
-  const r = parseSluice(text);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
-  return r.value;
-}
-
-/** The IR without source locations: what a round trip must keep. */
-function withoutLocs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutLocs);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'loc').map(([k, v]) => [k, withoutLocs(v)]));
-  }
-  return value;
-}
+import { printSluice } from './index.js';
+import { parseOrThrow as parse, withoutLocs } from './testing.js';
 
 const model = `# A workforce model
 title "Social care"

@@ -3,19 +3,13 @@ import fc from 'fast-check';
 import { canonicalName, formatDiagnostic, type Comments, type Dimension, type Equation, type GraphicalFunction, type Project, type Variable } from '@sluice/ir';
 import { parseEquation } from '../equation/parse.js';
 import { parseSluice, printSluice } from './index.js';
+import { withoutLocs } from './testing.js';
 
 /**
  * For random small projects: the printed text parses without errors, gives back the same IR
  * (ignoring source locations), and printing that again gives the same text.
  */
 
-function withoutLocs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutLocs);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'loc').map(([k, v]) => [k, withoutLocs(v)]));
-  }
-  return value;
-}
 
 /** Names of every kind: identifiers, keywords, and texts that need quoting and escapes. */
 const nameArb = fc
