@@ -30,7 +30,9 @@ function viewOf(view: SketchViewRecords, variable: (name: string) => Variable | 
   const elements: DiagramElement[] = [];
   const drawn = new Set<number>();
   const defined = new Set<string>();
-  const pipes = view.records.filter((r): r is ArrowRecord => r.type === 'arrow' && records.get(r.from)?.type === 'valve' && isPipeEnd(records.get(r.to)));
+  const pipes = new Set(view.records.filter((r): r is ArrowRecord => r.type === 'arrow' && records.get(r.from)?.type === 'valve' && isPipeEnd(records.get(r.to))));
+  const pipesOf = new Map<number, ArrowRecord[]>();
+  for (const p of pipes) pipesOf.set(p.from, [...(pipesOf.get(p.from) ?? []), p]);
 
   for (const r of view.records) {
     if (r.type === 'variable') {
@@ -47,7 +49,7 @@ function viewOf(view: SketchViewRecords, variable: (name: string) => Variable | 
       const name = flowName.get(r);
       const v = name ? variable(name.name) : undefined;
       if (!v || defined.has(v.ident)) continue;
-      const points = pipePoints(r, pipes.filter((p) => p.from === r.id), records);
+      const points = pipePoints(r, pipesOf.get(r.id) ?? [], records);
       elements.push({ kind: 'flow', uid: r.id, variable: v.ident, x: r.x, y: r.y, points });
       defined.add(v.ident);
       drawn.add(r.id);
@@ -64,7 +66,7 @@ function viewOf(view: SketchViewRecords, variable: (name: string) => Variable | 
     return drawn.has(at) ? at : undefined;
   };
   for (const r of view.records) {
-    if (r.type !== 'arrow' || pipes.includes(r)) continue;
+    if (r.type !== 'arrow' || pipes.has(r)) continue;
     const from = end(r.from);
     const to = end(r.to);
     if (from === undefined || to === undefined || from === to) continue;
