@@ -1,4 +1,4 @@
-import type { Conveyor, ElementEquation, Equation, GraphicalFunction, Model, ModuleInstance, Project, Variable } from '@sluice/ir';
+import type { Conveyor, ElementEquation, Equation, GraphicalFunction, ModuleInstance, Project, Variable } from '@sluice/ir';
 import { isConstant, printElement, printFormula, printName, printNumber, printUnits, quote, textIsXmile } from './print-text.js';
 
 /** Writing one variable: its declaration line, then one indented line per attribute. */
@@ -81,9 +81,8 @@ function unitsAndDoc(v: { units?: string; doc?: string }, indent: string): strin
   return lines;
 }
 
-/** The lines of one variable, at the given indentation. */
-export function variableLines(v: Variable, project: Project, model: Pick<Model, 'variables'>, indent: string): string[] {
-  const names = nameBook(model.variables);
+/** The lines of one variable, at the given indentation; `names` is its model's `nameBook`. */
+export function variableLines(v: Variable, project: Project, names: NameBook, indent: string): string[] {
   const xmile = textIsXmile(project);
   if (v.kind === 'module') return moduleLines(v, project, names, indent);
   const dims = v.dimensions && v.dimensions.length > 0 ? `[${v.dimensions.map(printName).join(', ')}]` : '';

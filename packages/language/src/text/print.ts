@@ -92,11 +92,12 @@ function dimensionLines(d: Dimension, project: Project): string[] {
  * apart, one-line variables run together, so each change shows as few lines as possible.
  */
 function modelBody(model: Pick<Model, 'variables' | 'loops' | 'groups'>, project: Project, indent: string, section: boolean): Block[] {
+  // One book for the whole model: made per variable, printing grew with the square of the model's size.
+  const names = nameBook(model.variables);
   const variables: Block[] = model.variables.map((v) => {
-    const lines = variableLines(v, project, model, indent);
+    const lines = variableLines(v, project, names, indent);
     return { lines, indent, holder: v, apart: lines.length > 1 };
   });
-  const names = nameBook(model.variables);
   const relations: Block[] = [];
   for (const loop of model.loops ?? []) {
     const doc = loop.doc === undefined ? '' : ` ${quote(loop.doc)}`;
