@@ -106,7 +106,6 @@ export function collectComments(file: CstNode, tokens: IToken[], comments: IToke
   c.body(file);
   const fileEnd: Ending = { comments: [] };
   c.endings.set(file, fileEnd);
-  const index = new Map<number, number>(tokens.map((t, i) => [t.startOffset, i]));
   /** The last line of code before each comment that opens an `end`'s list. */
   const codeBefore = new Map<IToken, number>();
   let k = 0;
@@ -129,9 +128,16 @@ export function collectComments(file: CstNode, tokens: IToken[], comments: IToke
     else if (role.owner.first === next) role.owner.before.push(comment);
     else role.owner.inside.push(comment);
   }
+  /** The last line of the code before a token (0 for the file's first): found by bisection, tokens are in order. */
   const lineBefore = (t: IToken): number => {
-    const i = index.get(t.startOffset) ?? 0;
-    return i > 0 ? (tokens[i - 1]!.endLine ?? 0) : 0;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.startOffset < t.startOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? (tokens[lo - 1]!.endLine ?? 0) : 0;
   };
   return {
     at(node: CstNode): Comments | undefined {
