@@ -158,6 +158,12 @@ end
     expectStable(printed);
   });
 
+  it('stay with a module and its connections', () => {
+    const printed = printSluice(parse('sim start 0 stop 1 dt 1\nconst k = 1\n# the team\nmodule team: Team # one instance\n  connect size <- k # its size\nmodel Team\n  aux size = 0\n    access input\nend\n'));
+    expect(printed).toContain('const k = 1\n\n# the team\nmodule team: Team # one instance\n  # its size\n  connect size <- k\n');
+    expectStable(printed);
+  });
+
   it('are kept in a file with Windows line ends', () => {
     const p = parse('# top\r\nsim start 0 stop 1 dt 1\r\n\r\n# a\r\nconst a = 1 # one\r\n');
     expect(p.simSpecs.comments).toEqual({ before: ['# top'] });
