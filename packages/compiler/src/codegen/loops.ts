@@ -1,10 +1,12 @@
 import { stridesOf } from '../graph/dimensions.js';
 import type { Node, NodeEquation } from '../graph/nodes.js';
 import { offsetSource } from './expression.js';
+import { hoistReads } from './hoist.js';
 
 /**
  * Code for one equation of a node: once for a scalar or an element's own equation, or nested
- * `for` loops over the equation's dimensions for an apply-to-all array (never unrolled).
+ * `for` loops over the equation's dimensions for an apply-to-all array (never unrolled), with
+ * the reads that do not change inside a loop taken out of it (`hoist.ts`).
  * `body` gets the JS source of each dimension's index and of the target slot.
  */
 export function emitEquation(node: Node, eq: NodeEquation, base: number, body: (index: string[], target: string) => string): string {
@@ -16,8 +18,11 @@ export function emitEquation(node: Node, eq: NodeEquation, base: number, body: (
     return body(index, target);
   }
   const index = eq.dims.map((_, k) => `i${k}`);
-  const open = eq.dims.map((d, k) => `for (let i${k} = 0; i${k} < ${d.elements.length}; i${k}++) {`).join(' ');
-  const close = eq.dims.map(() => '}').join(' ');
   const target = offsetSource(base, index.map((i, k) => ({ index: i, stride: strides[k]! })));
-  return `${open}\n${body(index, target)}\n${close}`;
+  const sizes = eq.dims.map((d) => d.elements.length);
+  const { body: inner, before } = hoistReads(body(index, target), { sizes, written: [base, base + node.size - 1] });
+  const open = sizes.map((n, k) => [...before[k]!, `for (let i${k} = 0; i${k} < ${n}; i${k}++) {`].join(' ')).join(' ');
+  const close = eq.dims.map(() => '}').join(' ');
+  // A block, so the hoisted names of one equation never meet another's.
+  return before[0]!.length ? `{ ${open}\n${inner}\n${close} }` : `${open}\n${inner}\n${close}`;
 }
