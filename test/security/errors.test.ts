@@ -94,6 +94,16 @@ const cases: Case[] = [
   // Empty models
   { what: 'an empty file', file: 'empty.sluice', stage: 'import', text: '',
     errors: ["empty.sluice:1:1: error: the file needs a sim line, e.g. 'sim start 0 stop 100 dt 1'"] },
+  { what: 'an empty file', file: 'empty.xmile', stage: 'import', text: '',
+    errors: ['empty.xmile:1:1: error: malformed XML: the file is empty'] },
+  { what: 'an empty file (not 100 steps of nothing on default controls)', file: 'empty.mdl', stage: 'import', text: '',
+    errors: ['empty.mdl:1:1: error: the model has no variables: there is nothing to simulate'] },
+  { what: 'a model with no variables', file: 'novars.xmile', stage: 'import', text: xmile(''),
+    errors: ['novars.xmile:4:1: error: the model has no variables: there is nothing to simulate'] },
+  { what: 'a file of only its {UTF-8} header', file: 'novars.mdl', stage: 'import', text: mdl('', ''),
+    errors: ['novars.mdl:1:1: error: the model has no variables: there is nothing to simulate'] },
+  { what: 'a model of a sim line only', file: 'novars.sluice', stage: 'import', text: sluice('# nothing yet'),
+    errors: ['novars.sluice:1:1: error: the model has no variables: there is nothing to simulate'] },
   // Sim specs
   { what: 'a non-numeric start', file: 'nonnum.xmile', stage: 'import', text: xmile('<aux name="a"><eqn>1</eqn></aux>', '<sim_specs><start>zero</start><stop>4</stop><dt>1</dt></sim_specs>'),
     errors: ['nonnum.xmile:3:19: error: start time must be a number, not "zero"'] },
@@ -173,18 +183,6 @@ describe('.sluice: placeholders, missing equations and sim values get one messag
     expect(errorLines(huge)).toEqual(['huge.sluice:1:18: error: stop 1e400 is not a finite number']);
   });
 
-});
-
-describe('empty models', () => {
-  it('an XMILE model with no variables runs (an empty table), and an empty .mdl runs on default controls with warnings', () => {
-    // Whether an empty model should be an error is open; today neither is refused.
-    const x = travel(xmile(''), 'empty.xmile');
-    expect(x.reached).toBe('done');
-    expect(x.run?.columns).toEqual([]);
-    const m = travel('', 'empty.mdl');
-    expect(m.reached).toBe('done');
-    expect(m.diagnostics.map((d) => d.code)).toContain('missing-control');
-  });
 });
 
 describe('the CLI prints the same lines and exits 1, without a stack trace', () => {

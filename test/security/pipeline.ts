@@ -1,11 +1,10 @@
-// The path a model file takes through Sluice, by library calls: import by extension, compile,
-// simulate. Every stage returns a Result; the first stage that refuses the model ends the trip.
-import { importXmile } from '@sluice/xmile';
-import { importVensim } from '@sluice/vensim';
-import { parseSluice } from '@sluice/language';
+// The path a model file takes through Sluice, by library calls: parseModel (the reader the
+// CLI and the editor share, by extension), compile, simulate. Every stage returns a Result;
+// the first stage that refuses the model ends the trip.
+import { detectFormat, parseModel } from '@sluice/formats';
 import { compile, type CompiledModel } from '@sluice/compiler';
 import { simulate, type RunResult } from '@sluice/runtime';
-import { formatDiagnostic, type Diagnostic, type Project, type Result } from '@sluice/ir';
+import { formatDiagnostic, type Diagnostic, type Project } from '@sluice/ir';
 
 export type Stage = 'import' | 'compile' | 'simulate';
 
@@ -18,17 +17,10 @@ export interface Trip {
   run?: RunResult;
 }
 
-type Importer = (text: string, options: { file?: string }) => Result<Project>;
-
-export function importerFor(file: string): Importer {
-  if (/\.(xmile|stmx|itmx|xml)$/i.test(file)) return importXmile;
-  if (/\.mdl$/i.test(file)) return importVensim;
-  if (/\.sluice$/i.test(file)) return parseSluice;
-  throw new Error(`no importer for ${file}`);
-}
-
 export function travel(text: string, file: string): Trip {
-  const imported = importerFor(file)(text, { file });
+  const format = detectFormat(file, text);
+  if (!format) throw new Error(`no reader for ${file}`);
+  const imported = parseModel(text, format, { file });
   if (!imported.ok) return { reached: 'import', diagnostics: imported.diagnostics };
   const compiled = compile(imported.value);
   if (!compiled.ok) return { reached: 'compile', diagnostics: compiled.diagnostics, project: imported.value };

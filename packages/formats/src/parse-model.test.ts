@@ -72,3 +72,23 @@ describe('overByteLimit', () => {
     expect(overByteLimit('', 0)).toBe(false);
   });
 });
+
+describe('parseModel refuses a model with no variables, in every format', () => {
+  const empties: [ModelFormat, string, string][] = [
+    ['sluice', 'sim start 0 stop 4 dt 1\n# nothing yet\n', 'e.sluice:1:1: error: the model has no variables: there is nothing to simulate'],
+    ['mdl', '', 'e.mdl:1:1: error: the model has no variables: there is nothing to simulate'],
+    ['mdl', '{UTF-8}\n\n', 'e.mdl:1:1: error: the model has no variables: there is nothing to simulate'],
+    ['xmile', '<xmile version="1.0">\n<sim_specs><start>0</start><stop>4</stop></sim_specs>\n<model><variables/></model>\n</xmile>', 'e.xmile:3:1: error: the model has no variables: there is nothing to simulate'],
+  ];
+  for (const [format, text, message] of empties) {
+    it(`${format}: ${JSON.stringify(text.slice(0, 30))}`, () => {
+      const r = parseModel(text, format, { file: `e.${format}` });
+      expect(r.ok ? [] : r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([message]);
+    });
+  }
+
+  it('a .mdl of only its controls is a model (Vensim runs it), and so is a model of one module', () => {
+    expect(parseModel('INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = 1 ~~|\n', 'mdl').ok).toBe(true);
+    expect(parseModel('sim start 0 stop 4 dt 1\nmodule m: sub\nmodel sub\n  aux x = 1\nend\n', 'sluice').ok).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { parseSluice } from '@sluice/language';
 import { importVensim, type ImportVensimOptions } from '@sluice/vensim';
 import { importXmile } from '@sluice/xmile';
 import type { ModelFormat } from './detect-format.js';
+import { emptyModel } from './empty-model.js';
 import { checkSize, DEFAULT_MAX_BYTES } from './size-limit.js';
 
 export interface ParseModelOptions {
@@ -13,13 +14,23 @@ export interface ParseModelOptions {
   vensim?: Omit<ImportVensimOptions, 'file' | 'maxBytes'>;
 }
 
-/** Parse model text of a known format into the IR: the one dispatch the CLI and the editor share. */
+/**
+ * Parse model text of a known format into the IR: the one dispatch the CLI and the editor share.
+ * A text over `maxBytes` is refused before it is read, and a model with no variables after.
+ */
 export function parseModel(text: string, format: ModelFormat, options: ParseModelOptions = {}): Result<Project> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // One limit, counted one way, before any reader starts: the readers' own limits differ
   // (the text language has none), and the editor and library callers have no file size to check.
   const tooLarge = checkSize(text, maxBytes, options.file);
   if (tooLarge) return fail([tooLarge]);
+  const parsed = read(text, format, options, maxBytes);
+  const empty = parsed.ok ? emptyModel(parsed.value, options.file) : undefined;
+  // Alone: an empty .mdl's warnings about its missing controls would only bury it.
+  return empty ? fail([empty]) : parsed;
+}
+
+function read(text: string, format: ModelFormat, options: ParseModelOptions, maxBytes: number): Result<Project> {
   const file = options.file !== undefined ? { file: options.file } : {};
   switch (format) {
     case 'xmile':
