@@ -10,27 +10,44 @@ export function orderNodes(nodes: readonly Node[], depsOf: (n: Node) => Iterable
   const inSet = new Set(nodes);
   const state = new Map<Node, 'visiting' | 'done'>();
   const order: Node[] = [];
-  const stack: Node[] = [];
   let reported = false;
-
-  const visit = (n: Node): void => {
-    const s = state.get(n);
-    if (s === 'done') return;
-    if (s === 'visiting') {
-      if (!reported) {
-        reported = true;
-        diags.push(cycleDiagnostic(stack.slice(stack.indexOf(n))));
-      }
-      return;
-    }
+  // Depth-first with a stack of its own, not recursion: a file defining a chain of 50,000
+  // variables last-first (about 1 MB) overflowed the call stack. `path` is the chain being
+  // visited, for cycle messages.
+  const path: Node[] = [];
+  const pending: Iterator<Node>[] = [];
+  const enter = (n: Node): void => {
     state.set(n, 'visiting');
-    stack.push(n);
-    for (const d of depsOf(n)) if (inSet.has(d)) visit(d);
-    stack.pop();
-    state.set(n, 'done');
-    order.push(n);
+    path.push(n);
+    pending.push(depsOf(n)[Symbol.iterator]());
   };
-  for (const n of nodes) visit(n);
+
+  for (const root of nodes) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (pending.length > 0) {
+      const next = pending[pending.length - 1]!.next();
+      if (next.done) {
+        pending.pop();
+        const n = path.pop()!;
+        state.set(n, 'done');
+        order.push(n);
+        continue;
+      }
+      const d = next.value;
+      if (!inSet.has(d)) continue;
+      const s = state.get(d);
+      if (s === 'done') continue;
+      if (s === 'visiting') {
+        if (!reported) {
+          reported = true;
+          diags.push(cycleDiagnostic(path.slice(path.indexOf(d))));
+        }
+        continue;
+      }
+      enter(d);
+    }
+  }
   return order;
 }
 
