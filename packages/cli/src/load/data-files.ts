@@ -34,6 +34,17 @@ export function readBoundedFile(path: string, maxBytes: number): ReadOutcome {
   }
 }
 
+/** The file a path reaches through any links; undefined when it reaches none. */
+function real(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+const realOrResolved = (path: string): string => real(path) ?? resolve(path);
+
 /**
  * The model's folder checks names as text; this also follows links, so a link inside the
  * folder cannot lead a model to a file outside it that the user did not name.
@@ -41,13 +52,6 @@ export function readBoundedFile(path: string, maxBytes: number): ReadOutcome {
 function accessFor(modelPath: string, dataFiles: readonly string[], maxBytes: number): DataFileAccess {
   const modelDir = resolve(dirname(modelPath));
   const allowOutside = dataFiles.map((f) => resolve(f));
-  const real = (p: string): string | undefined => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return undefined;
-    }
-  };
   const readFile = (path: string, max: number): ReadOutcome => {
     const target = real(path);
     const home = real(modelDir);
@@ -80,12 +84,23 @@ export function loadModelWithData(path: string, options: LoadOptions, dataFiles:
  */
 export function loadModelData(project: Project, modelPath: string, dataFiles: readonly string[], maxBytes: number): Result<Project> {
   if (project.dialect !== 'vensim') return ok(project);
-  const resolved = resolveVensimData(project, accessFor(modelPath, dataFiles, maxBytes));
+  const access = accessFor(modelPath, dataFiles, maxBytes);
+  // A file named with --data so that a GET function may read it from outside the model's
+  // folder is that function's input, not also a data run to parse.
+  const readByFunctions = new Set<string>();
+  const resolved = resolveVensimData(project, {
+    ...access,
+    readFile: (path, max) => {
+      const read = access.readFile(path, max);
+      if (read.ok) readByFunctions.add(realOrResolved(path));
+      return read;
+    },
+  });
   if (!resolved.ok) return resolved;
   const texts: DataFile[] = [];
   const problems: Diagnostic[] = [];
   for (const f of dataFiles) {
-    if (!/\.(tab|csv|txt)$/i.test(f)) continue;
+    if (!/\.(tab|csv|txt)$/i.test(f) || readByFunctions.has(realOrResolved(f))) continue;
     const read = readBoundedFile(f, maxBytes);
     if (read.ok) texts.push({ file: f, text: decodeMdl(read.bytes) });
     else {
