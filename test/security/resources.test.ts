@@ -15,9 +15,8 @@ describe('recursion in the model is refused, naming the cycle', () => {
   it('a module that contains itself', () => {
     const trip = travel(xmile('<module name="m"/>', '', '<model name="m"><variables><module name="m"/><aux name="x"><eqn>1</eqn></aux></variables></model>'), 'self.xmile');
     expect(trip.reached).toBe('compile');
-    // Not yet: the arrow chain starts with an empty name (" → m → m").
-    expect(trip.diagnostics[0]).toMatchObject({ severity: 'error', loc: { file: 'self.xmile', line: 7, column: 28 } });
-    expect(trip.diagnostics[0]!.message).toContain('module m instantiates model m, which contains it');
+    // The unnamed main model is left out of the chain.
+    expect(errorLines(trip)).toEqual(['self.xmile:7:28: error: module m instantiates model m, which contains it: m → m']);
   });
 
   it('a macro that calls itself', () => {
@@ -99,6 +98,12 @@ describe('long equations', () => {
 
   // Shifting locations to file coordinates walks the tree with its own stack, so a flat sum
   // far longer than the call stack allows still parses.
+  it('a 20,000-term sum in XMILE is refused at its equation, not as an unreadable file', () => {
+    expect(errorLines(travel(xmile(`<aux name="a"><eqn>${sum(20_000)}</eqn></aux>`), 'long.xmile'))).toEqual([
+      'long.xmile:5:20: error: the equation is more than 2000 operations deep: split it into smaller equations',
+    ]);
+  });
+
   it('parseEquation with an origin returns, not throws, for a 20,000-term sum', () => {
     expect(() => parseEquation(sum(20_000), { file: 'f.xmile', line: 2, column: 3 })).not.toThrow();
   });

@@ -98,7 +98,7 @@ function copyInstance(shared: Shared, m: ModuleInstance, scope: Scope, renameExp
     return;
   }
   if (scope.stack.includes(m.model)) {
-    shared.diagnostics.push(error('module-cycle', `module ${m.name} instantiates model ${m.model}, which contains it: ${[...scope.stack, m.model].join(' → ')}`, m.loc, scope.display + m.name));
+    shared.diagnostics.push(error('module-cycle', `module ${m.name} instantiates model ${m.model}, which contains it: ${[...scope.stack, m.model].filter((ident) => ident !== '').join(' → ')}`, m.loc, scope.display + m.name));
     return;
   }
   if (++shared.instances > MAX_MODULE_INSTANCES) {
