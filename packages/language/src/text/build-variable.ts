@@ -5,6 +5,8 @@ import { firstToken, onlyChild, nodeOf, nodesOf, readName, tokenOf, unquote, typ
 import { readFormula, report, type BuildContext } from './context.js';
 import { buildGraph } from './build-graph.js';
 import { finishConveyor, newConveyorDraft, readConveyorAttr } from './build-conveyor.js';
+import { readDataMethod, readDataSource } from './build-data.js';
+import { DEFAULT_DATA_METHOD, setDataMethod } from './data-variable.js';
 
 /** A name a declaration refers to, checked once the whole model is read. */
 export interface PendingRef {
@@ -82,7 +84,7 @@ export function buildVariable(node: CstNode, ctx: BuildContext, pending: Pending
     ctx.diagnostics.push({ severity: 'error', code: 'invalid-name', message: 'a name cannot be empty', loc: name.loc });
     return undefined;
   }
-  const kindTok = tokenOf(node, 'Kw_stock') ?? tokenOf(node, 'Kw_flow') ?? tokenOf(node, 'Kw_aux') ?? tokenOf(node, 'Kw_const');
+  const kindTok = tokenOf(node, 'Kw_stock') ?? tokenOf(node, 'Kw_flow') ?? tokenOf(node, 'Kw_aux') ?? tokenOf(node, 'Kw_const') ?? tokenOf(node, 'Kw_data');
   const display = name.display;
   const base = { name: display, ident: name.ident, loc: name.loc };
   const v: Variable =
@@ -91,6 +93,8 @@ export function buildVariable(node: CstNode, ctx: BuildContext, pending: Pending
       : kindTok?.image === 'flow'
         ? { ...base, kind: 'flow', nonNegative: false }
         : { ...base, kind: 'aux' };
+  const isData = kindTok?.image === 'data';
+  if (isData) setDataMethod(v, DEFAULT_DATA_METHOD);
 
   const dims = nodeOf(node, 'dimensionList');
   if (dims) v.dimensions = nodesOf(dims, 'name').map((n) => readName(n, ctx.file)?.display).filter((s): s is string => s !== undefined);
@@ -155,6 +159,12 @@ export function buildVariable(node: CstNode, ctx: BuildContext, pending: Pending
         if (e) elements.push(e);
         break;
       }
+      case 'dataMethodAttr':
+        if (once(ctx, seen, 'a method', at, display)) readDataMethod(child as CstNode, ctx, v, isData, at);
+        break;
+      case 'dataSourceAttr':
+        readDataSource(child as CstNode, ctx, v, readElementNames(nodesOf(child as CstNode, 'elementName'), ctx));
+        break;
       case 'Units': {
         if (!once(ctx, seen, 'units', at, display)) break;
         const units = readUnits(at, ctx, display);

@@ -149,6 +149,7 @@ class SluiceParser extends CstParser {
       { ALT: () => this.CONSUME(t.FlowKw) },
       { ALT: () => this.CONSUME(t.AuxKw) },
       { ALT: () => this.CONSUME(t.Const) },
+      { ALT: () => this.CONSUME(t.DataKw) },
     ]);
     this.SUBRULE(this.name);
     this.OPTION(() => this.SUBRULE(this.dimensionList));
@@ -172,9 +173,29 @@ class SluiceParser extends CstParser {
       { ALT: () => this.SUBRULE(this.conveyorAttr) },
       { ALT: () => this.SUBRULE(this.graphDecl) },
       { ALT: () => this.SUBRULE(this.elementDecl) },
+      { ALT: () => this.SUBRULE(this.dataMethodAttr) },
+      { ALT: () => this.SUBRULE(this.dataSourceAttr) },
       { ALT: () => this.CONSUME(t.Units) },
       { ALT: () => this.SUBRULE(this.docAttr) },
     ]);
+  });
+
+  dataMethodAttr = this.RULE('dataMethodAttr', () => {
+    this.CONSUME(t.Method);
+    this.CONSUME(t.Identifier);
+  });
+
+  dataSourceAttr = this.RULE('dataSourceAttr', () => {
+    this.CONSUME(t.SourceKw);
+    this.OPTION(() => {
+      this.CONSUME(t.LBracket);
+      this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.elementName) });
+      this.CONSUME(t.RBracket);
+    });
+    this.SUBRULE(this.name);
+    this.CONSUME(t.LParen);
+    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.Quoted) });
+    this.CONSUME(t.RParen);
   });
 
   flowList = this.RULE('flowList', () => {

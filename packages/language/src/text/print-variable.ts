@@ -1,4 +1,5 @@
 import type { Conveyor, ElementEquation, Equation, GraphicalFunction, ModuleInstance, Project, Variable } from '@sluice/ir';
+import { dataMethodOf, dataSourcesOf, DEFAULT_DATA_METHOD, type DataSource } from './data-variable.js';
 import { isConstant, printElement, printFormula, printName, printNumber, printUnits, quote, textIsXmile } from './print-text.js';
 
 /** Writing one variable: its declaration line, then one indented line per attribute. */
@@ -56,8 +57,31 @@ function conveyorLines(c: Conveyor, names: NameBook, indent: string, xmile: bool
 }
 
 function keywordOf(v: Variable): string {
+  if (v.kind === 'aux' && dataMethodOf(v) !== undefined) return 'data';
   if (v.kind === 'aux') return isConstant(v.equation) && !v.elements?.length ? 'const' : 'aux';
   return v.kind;
+}
+
+function sourceLine(s: DataSource, indent: string): string {
+  const subscripts = s.subscripts.length > 0 ? ` [${s.subscripts.map(printElement).join(', ')}]` : '';
+  return `${indent}source${subscripts} ${printName(s.function)}(${s.arguments.map(quote).join(', ')})`;
+}
+
+/**
+ * A data variable's `method` (when not the default) and the GET calls any variable reads. A
+ * data element without a formula is left out: its values come from the data file, as for a
+ * data variable declared without elements.
+ */
+function dataLines(v: Variable, indent: string): string[] {
+  const method = v.kind === 'aux' ? dataMethodOf(v) : undefined;
+  const lines = method !== undefined && method !== DEFAULT_DATA_METHOD ? [`${indent}method ${method.toLowerCase()}`] : [];
+  for (const s of dataSourcesOf(v)) lines.push(sourceLine(s, indent));
+  return lines;
+}
+
+function printsElement(v: Variable, e: ElementEquation): boolean {
+  const empty = e.equation.expr === null && e.equation.text.trim() === '' && !e.gf && !e.initialEquation && !e.netFlow;
+  return !(empty && keywordOf(v) === 'data');
 }
 
 function moduleLines(m: ModuleInstance, project: Project, names: NameBook, indent: string): string[] {
@@ -97,11 +121,12 @@ export function variableLines(v: Variable, project: Project, names: NameBook, in
   }
   if (v.kind === 'flow' && v.nonNegative) lines.push(`${inner}uniflow`);
   if (v.hidden) lines.push(`${inner}hidden`);
+  lines.push(...dataLines(v, inner));
   if (v.access) lines.push(`${inner}access ${v.access}`);
   if (v.initialEquation) lines.push(`${inner}init${formulaSuffix(v.initialEquation, xmile) || ' = 0'}`);
   if (v.kind === 'stock' && v.netFlow) lines.push(`${inner}net_flow${formulaSuffix(v.netFlow, xmile) || ' = 0'}`);
   if (v.gf) lines.push(...graphLines(v.gf, inner));
-  for (const e of v.elements ?? []) lines.push(...elementLines(e, inner, xmile));
+  for (const e of v.elements ?? []) if (printsElement(v, e)) lines.push(...elementLines(e, inner, xmile));
   lines.push(...unitsAndDoc(v, inner));
   return lines;
 }

@@ -11,7 +11,7 @@
  * its own line and the declarations and attributes after it still count.
  */
 const declarationStart =
-  /^[ \t]*(?:(?:stock|flow|aux|const|module|loop|group|model|macro|title|sim|dimension|unit|inflow|outflow)[ \t]+["\p{L}_]|units[ \t]|doc[ \t]+"|end[ \t]*(?:#|$))/u;
+  /^[ \t]*(?:(?:stock|flow|aux|const|data|module|loop|group|model|macro|title|sim|dimension|unit|inflow|outflow)[ \t]+["\p{L}_]|units[ \t]|doc[ \t]+"|end[ \t]*(?:#|$))/u;
 
 const isLineBreak = (c: string): boolean => c === '\n' || c === '\r';
 

@@ -28,7 +28,7 @@ export const NameKeyword = createToken({ name: 'NameKeyword', pattern: Lexer.NA 
 export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA });
 
 /** Words that start a declaration, and `end`, which closes one: never strays. */
-const declarationWords = new Set(['title', 'sim', 'dimension', 'unit', 'stock', 'flow', 'aux', 'const', 'module', 'loop', 'group', 'model', 'macro', 'end']);
+const declarationWords = new Set(['title', 'sim', 'dimension', 'unit', 'stock', 'flow', 'aux', 'const', 'data', 'module', 'loop', 'group', 'model', 'macro', 'end']);
 
 /** No `u` flag: it would hide the pattern from chevrotain's first-character analysis (`\s` is the same set without it). */
 export const WhiteSpace = createToken({
@@ -138,6 +138,8 @@ export const StockKw = keyword('stock');
 export const FlowKw = keyword('flow');
 export const AuxKw = keyword('aux');
 export const Const = keyword('const');
+export const DataKw = keyword('data');
+export const SourceKw = keyword('source');
 // Before `inflow`, which would otherwise take its first six letters.
 export const InflowLimit = keyword('inflow_limit');
 export const Inflow = keyword('inflow');
@@ -214,16 +216,16 @@ export const sluiceLexer = new Lexer(allTokens, {
 /** The words of the language, for syntax highlighting and completion. */
 export const sluiceTokens = {
   /** Words that start a declaration. */
-  statementKeywords: ['title', 'sim', 'dimension', 'unit', 'stock', 'flow', 'aux', 'const', 'module', 'loop', 'group', 'model', 'macro', 'end'],
+  statementKeywords: ['title', 'sim', 'dimension', 'unit', 'stock', 'flow', 'aux', 'const', 'data', 'module', 'loop', 'group', 'model', 'macro', 'end'],
   /** Words that start an attribute line under a declaration. */
   attributeKeywords: [
     'doc', 'units', 'inflow', 'outflow', 'non_negative', 'uniflow', 'queue', 'hidden', 'access', 'init', 'net_flow',
-    'conveyor', 'capacity', 'inflow_limit', 'arrest', 'leak', 'zone', 'graph', 'xscale', 'yscale', 'to', 'connect', 'subrange_of', 'maps_to', 'alias_of', 'alias', 'outputs',
+    'conveyor', 'capacity', 'inflow_limit', 'arrest', 'leak', 'zone', 'graph', 'xscale', 'yscale', 'to', 'connect', 'subrange_of', 'maps_to', 'alias_of', 'alias', 'outputs', 'source',
   ],
-  /** Words of the `sim` line. */
+  /** Words of the `sim` line (`method` is also a data variable's attribute). */
   simKeywords: ['start', 'stop', 'dt', 'save_step', 'method', 'dialect'],
   /** Names with a meaning in one place (integration methods, graph types, port access). */
-  values: ['euler', 'rk2', 'rk4', 'xmile', 'vensim', 'continuous', 'extrapolate', 'discrete', 'linear', 'input', 'output'],
+  values: ['euler', 'rk2', 'rk4', 'xmile', 'vensim', 'continuous', 'extrapolate', 'discrete', 'linear', 'input', 'output', 'interpolate', 'hold_backward', 'look_forward', 'raw'],
   operators: ['=', ':', ',', '(', ')', '[', ']', '->', '<-', '.', '/'],
   /** `#` to the end of the line. */
   lineComment: '#',
