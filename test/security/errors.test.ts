@@ -114,7 +114,7 @@ const cases: Case[] = [
   { what: 'dt < 0', file: 'dtneg.xmile', stage: 'import', text: xmile('<aux name="a"><eqn>1</eqn></aux>', '<sim_specs><start>0</start><stop>4</stop><dt>-1</dt></sim_specs>'),
     errors: ['dtneg.xmile:3:42: error: dt must be greater than 0, not -1'] },
   { what: 'dt = 0', file: 'dt0.sluice', stage: 'import', text: sluice('aux a = 1', 'sim start 0 stop 4 dt 0'),
-    errors: ['dt0.sluice:1:23: error: dt must be a positive number'] },
+    errors: ['dt0.sluice:1:23: error: dt must be a positive number, not 0'] },
   { what: 'stop before start', file: 'stop.xmile', stage: 'import', text: xmile('<aux name="a"><eqn>1</eqn></aux>', '<sim_specs><start>10</start><stop>4</stop><dt>1</dt></sim_specs>'),
     errors: ['stop.xmile:3:29: error: stop time (4) is before start time (10)'] },
   { what: 'stop before start', file: 'stop.sluice', stage: 'import', text: sluice('aux a = 1', 'sim start 10 stop 4 dt 1'),
@@ -126,7 +126,7 @@ const cases: Case[] = [
   { what: 'TIME STEP < 0, and SAVEPER = TIME STEP not blamed twice', file: 'dtneg.mdl', stage: 'import', text: mdl('a = 1 ~~|', 'INITIAL TIME = 0 ~~|\nFINAL TIME = 4 ~~|\nTIME STEP = -1 ~~|\nSAVEPER = TIME STEP ~~|\n'),
     errors: ['dtneg.mdl:5:13: error: TIME STEP must be a positive number, not -1'] },
   { what: 'dt < 0', file: 'dtneg.sluice', stage: 'import', text: sluice('aux a = 1', 'sim start 0 stop 4 dt -0.5'),
-    errors: ['dtneg.sluice:1:23: error: dt must be a positive number'] },
+    errors: ['dtneg.sluice:1:23: error: dt must be a positive number, not -0.5'] },
   // Times too large for a number
   { what: 'an infinite stop time', file: 'inf.xmile', stage: 'import', text: xmile('<aux name="a"><eqn>1</eqn></aux>', '<sim_specs><start>0</start><stop>1e400</stop><dt>1</dt></sim_specs>'),
     errors: ['inf.xmile:3:34: error: stop time must be a finite number, not Infinity'] },

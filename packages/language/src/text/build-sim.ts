@@ -64,7 +64,7 @@ export function buildSim(node: CstNode, ctx: BuildContext, dialect: SimExtras = 
         spec.dt = value / values[1]!;
         if (value === 1) spec.dtReciprocal = true;
       } else spec.dt = value;
-      if (!(spec.dt! > 0) || !Number.isFinite(spec.dt!)) report(ctx, 'invalid-value', 'dt must be a positive number', nums[0]!);
+      if (!(spec.dt! > 0) || !Number.isFinite(spec.dt!)) report(ctx, 'invalid-value', `dt must be a positive number, not ${spec.dt}`, nums[0]!);
     }
   }
   const units = tokenOf(node, 'Units');
