@@ -1,4 +1,4 @@
-import type { Variable } from '@sluice/ir';
+import type { ElementEquation, Variable } from '@sluice/ir';
 
 /**
  * The two `extra` keys of a Vensim data variable that change its numbers, as the Vensim
@@ -51,4 +51,13 @@ export function setDataMethod(v: Variable, method: string): void {
 /** Appends one GET call to the ones `v` reads. */
 export function addDataSource(v: Variable, source: DataSource): void {
   v.extra = { ...v.extra, dataSources: [...dataSourcesOf(v), source] };
+}
+
+/**
+ * An element of a data variable with no formula, graph or initial value of its own: the data
+ * file fills it, as it fills a data variable declared without elements, so formats write nothing for it.
+ */
+export function isDataElement(v: Variable, e: ElementEquation): boolean {
+  const empty = e.equation.expr === null && e.equation.text.trim() === '' && !e.gf && !e.initialEquation && !e.netFlow;
+  return empty && v.kind === 'aux' && dataMethodOf(v) !== undefined;
 }

@@ -1,5 +1,5 @@
 import type { Conveyor, ElementEquation, Equation, GraphicalFunction, ModuleInstance, Project, Variable } from '@sluice/ir';
-import { dataMethodOf, dataSourcesOf, DEFAULT_DATA_METHOD, type DataSource } from './data-variable.js';
+import { dataMethodOf, dataSourcesOf, DEFAULT_DATA_METHOD, isDataElement, type DataSource } from './data-variable.js';
 import { isConstant, printElement, printFormula, printName, printNumber, printUnits, quote, textIsXmile } from './print-text.js';
 
 /** Writing one variable: its declaration line, then one indented line per attribute. */
@@ -68,20 +68,14 @@ function sourceLine(s: DataSource, indent: string): string {
 }
 
 /**
- * A data variable's `method` (when not the default) and the GET calls any variable reads. A
- * data element without a formula is left out: its values come from the data file, as for a
- * data variable declared without elements.
+ * A data variable's `method` (when not the default) and the GET calls any variable reads.
+ * (A data element without a formula is not printed: see `isDataElement`.)
  */
 function dataLines(v: Variable, indent: string): string[] {
   const method = v.kind === 'aux' ? dataMethodOf(v) : undefined;
   const lines = method !== undefined && method !== DEFAULT_DATA_METHOD ? [`${indent}method ${method.toLowerCase()}`] : [];
   for (const s of dataSourcesOf(v)) lines.push(sourceLine(s, indent));
   return lines;
-}
-
-function printsElement(v: Variable, e: ElementEquation): boolean {
-  const empty = e.equation.expr === null && e.equation.text.trim() === '' && !e.gf && !e.initialEquation && !e.netFlow;
-  return !(empty && keywordOf(v) === 'data');
 }
 
 function moduleLines(m: ModuleInstance, project: Project, names: NameBook, indent: string): string[] {
@@ -126,7 +120,7 @@ export function variableLines(v: Variable, project: Project, names: NameBook, in
   if (v.initialEquation) lines.push(`${inner}init${formulaSuffix(v.initialEquation, xmile) || ' = 0'}`);
   if (v.kind === 'stock' && v.netFlow) lines.push(`${inner}net_flow${formulaSuffix(v.netFlow, xmile) || ' = 0'}`);
   if (v.gf) lines.push(...graphLines(v.gf, inner));
-  for (const e of v.elements ?? []) if (printsElement(v, e)) lines.push(...elementLines(e, inner, xmile));
+  for (const e of v.elements ?? []) if (!isDataElement(v, e)) lines.push(...elementLines(e, inner, xmile));
   lines.push(...unitsAndDoc(v, inner));
   return lines;
 }

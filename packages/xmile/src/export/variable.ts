@@ -1,7 +1,8 @@
 import { displayName, type ElementEquation, type Equation, type Stock, type Variable } from '@sluice/ir';
-import { printEquation } from '@sluice/language';
+import { isDataElement, printEquation } from '@sluice/language';
 import { SLUICE_PREFIX } from '../extension.js';
 import { writeComments } from './comments.js';
+import { writeDataExtensions } from './data-variable.js';
 import { writeGraphicalFunction } from './graphical-function.js';
 import type { Attrs, XmlWriter } from './xml-writer.js';
 
@@ -54,6 +55,7 @@ export function writeVariable(w: XmlWriter, v: Variable, ref: RefName, style: Eq
   }
   w.node(v.kind, attrs, () => {
     writeEquations(w, v, style);
+    writeDataExtensions(w, v);
     writeActiveInitial(w, v.initialEquation, style);
     if (v.kind === 'stock') writeStockParts(w, v, ref, style);
     if (v.kind === 'flow') {
@@ -79,7 +81,7 @@ function writeEquations(w: XmlWriter, v: Variable, style: EquationStyle): void {
   if (v.elements && v.elements.length > 0) {
     const shared = v.extra?.sharedElementEquation ? v.elements[0]?.equation : undefined;
     if (shared) w.leaf('eqn', {}, equationText(shared, style));
-    for (const e of v.elements) writeElement(w, e, shared !== undefined, style);
+    for (const e of v.elements) if (!isDataElement(v, e)) writeElement(w, e, shared !== undefined, style);
     return;
   }
   if (v.equation) w.leaf('eqn', {}, equationText(v.equation, style));

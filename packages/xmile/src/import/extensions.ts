@@ -1,4 +1,5 @@
-import type { Comments, Dialect, Dimension, Equation, Model, SimSpecs } from '@sluice/ir';
+import type { Comments, Dialect, Dimension, Equation, Model, SimSpecs, Variable } from '@sluice/ir';
+import { addDataSource, DATA_METHODS, isDataMethod, setDataMethod } from '@sluice/language';
 import type { ImportContext } from './context.js';
 import { readEquation } from './equation.js';
 import { attr, textOf, type XNode } from './xml-tree.js';
@@ -24,6 +25,29 @@ export function readDialectExtension(header: XNode, ctx: ImportContext): Dialect
 export function readActiveInitial(node: XNode, ctx: ImportContext, variable: string): Equation | undefined {
   const n = ctx.sluiceChildren(node, 'active_initial')[0];
   return n ? readEquation(n, ctx, variable).equation : undefined;
+}
+
+/**
+ * `<sluice:data method>` and `<sluice:data_source function subscript>` with its `<sluice:arg>`s
+ * in an `<aux>`: a Vensim data variable, filled from a data file at run time, and the quoted
+ * arguments of its GET XLS / GET DIRECT calls (see `../export/data-variable.ts`).
+ */
+export function readDataExtensions(node: XNode, v: Variable, ctx: ImportContext): void {
+  const data = ctx.sluiceChildren(node, 'data')[0];
+  if (data) {
+    const method = required(data, 'method', ctx).toUpperCase();
+    if (v.kind !== 'aux') ctx.error('bad-data', `<${data.name}> belongs in an <aux>, not a <${node.local}>`, data, v.name);
+    else if (isDataMethod(method)) setDataMethod(v, method);
+    else if (method !== '') ctx.error('bad-data', `<${data.name}> method must be one of ${DATA_METHODS.join(', ')}, not "${method}"`, data, v.name);
+  }
+  for (const s of ctx.sluiceChildren(node, 'data_source')) {
+    const subscript = attr(s, 'subscript')?.trim();
+    addDataSource(v, {
+      function: required(s, 'function', ctx),
+      arguments: ctx.sluiceChildren(s, 'arg').map((a) => textOf(a, ctx.src).value),
+      subscripts: subscript ? subscript.split(',').map((x) => x.trim()) : [],
+    });
+  }
 }
 
 /** `sluice:parent`, `sluice:alias_of` and `<sluice:map to>` on a `<dim>`: Vensim subranges, equivalences and mappings. */

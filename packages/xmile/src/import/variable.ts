@@ -5,7 +5,7 @@ import { nonNegativeFlag } from './behavior.js';
 import type { ImportContext } from './context.js';
 import { readConveyor } from './conveyor.js';
 import { readEquation, type ReadEquation } from './equation.js';
-import { readActiveInitial, readComments } from './extensions.js';
+import { readActiveInitial, readComments, readDataExtensions } from './extensions.js';
 import { readGraphicalFunction } from './graphical-function.js';
 import { readModule } from './module.js';
 import { canonicalPath, nameAsWritten } from './names.js';
@@ -124,6 +124,7 @@ function readCommon(node: XNode, v: Variable, r: VariableReader): void {
   const initial = readActiveInitial(node, ctx, v.name);
   if (initial) v.initialEquation = initial;
   if (v.kind === 'module') return;
+  readDataExtensions(node, v, ctx);
 
   const standalone = node.local === 'gf';
   const gfNode = standalone ? node : child(node, 'gf');
@@ -153,6 +154,8 @@ function readCommon(node: XNode, v: Variable, r: VariableReader): void {
     v.equation = shared.equation;
     return;
   }
+  // A data variable has no equation: a data file gives its values at run time.
+  if (!eqnNode && !gfNode && v.extra?.['data'] !== undefined) return;
   if (shared?.empty || (!eqnNode && !gfNode)) {
     // A blank equation may be a module port filled by a connection: decided once modules are known.
     if (shared?.equation) v.equation = shared.equation;
