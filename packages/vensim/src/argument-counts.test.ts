@@ -16,6 +16,12 @@ describe('MIN and MAX in a .mdl take two arguments', () => {
     ]);
   });
 
+  it('reports an equation over a range once, not once per element', () => {
+    expect(errors(`D: d1, d2, d3 ~~|\nE: e1, e2 ~~|\ny[D] = 1 ~~|\nx[D,e1] = MIN(y[D]) ~~|\nx[D,e2] = 2 ~~|\n${CONTROL}`)).toEqual([
+      'm.mdl:4:11: error: MIN takes 2 arguments in Vensim, not 1 (VMIN and VMAX take an array)',
+    ]);
+  });
+
   it('accepts two', () => {
     expect(errors(`a = 3 ~~|\nb = MIN(a, 2) + MAX(a, 1) ~~|\n${CONTROL}`)).toEqual([]);
   });

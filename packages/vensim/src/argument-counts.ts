@@ -8,11 +8,19 @@ import { error, walkExpr, type Diagnostic, type Equation, type Variable } from '
 const TWO_ARGUMENTS = new Set(['MIN', 'MAX']);
 
 export function checkArgumentCounts(variables: readonly Variable[], diagnostics: Diagnostic[]): void {
+  // An equation over ranges becomes one copy per element it is resolved at, all with the text
+  // and place it was written at: check it once (one message, and 1,000 regions walk 1 copy).
+  const checked = new Set<string>();
   for (const v of variables) {
     const equations: (Equation | undefined)[] = [v.equation, v.initialEquation, v.kind === 'stock' ? v.netFlow : undefined];
     for (const el of v.elements ?? []) equations.push(el.equation, el.initialEquation, el.netFlow);
     for (const eq of equations) {
       if (!eq?.expr) continue;
+      if (eq.loc) {
+        const key = `${eq.loc.file ?? ''}:${eq.loc.line}:${eq.loc.column}:${eq.text}`;
+        if (checked.has(key)) continue;
+        checked.add(key);
+      }
       walkExpr(eq.expr, (e) => {
         if (e.kind !== 'call' || !TWO_ARGUMENTS.has(e.fn) || e.args.length === 2) return;
         diagnostics.push(error('argument-count', `${e.fn} takes 2 arguments in Vensim, not ${e.args.length} (VMIN and VMAX take an array)`, e.loc ?? eq.loc, v.name));
