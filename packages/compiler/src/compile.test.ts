@@ -30,6 +30,22 @@ function errors(p: Project): string[] {
 }
 
 describe('diagnostics', () => {
+  it('reports a problem of an equation copied to every element once', () => {
+    // What a Vensim `x[D] = zzz + 1` written once, resolved per element, comes to.
+    const loc = { file: 'm.mdl', line: 4, column: 8 };
+    const parsed = parseEquation('zzz + 1', loc);
+    const elements = ['d1', 'd2', 'd3'].map((e) => ({ subscripts: [e], equation: { text: 'zzz + 1', expr: parsed.expr, loc } }));
+    const p: Project = {
+      dialect: 'vensim',
+      simSpecs: { start: 0, stop: 1, dt: 1, method: 'euler' },
+      units: [],
+      dimensions: [{ name: 'D', ident: 'd', elements: ['d1', 'd2', 'd3'] }],
+      models: [{ variables: [{ kind: 'aux', name: 'x', ident: 'x', dimensions: ['D'], elements, loc }] }],
+      macros: [],
+    };
+    expect(errors(p)).toEqual(["unknown-variable: m.mdl:4:8: error: unknown variable 'zzz'"]);
+  });
+
   it('names every variable of a circular definition, in loop order', () => {
     expect(errors(project([{ name: 'a', eqn: 'b + 1' }, { name: 'b', eqn: 'c * 2' }, { name: 'c', eqn: 'a' }, { name: 'd', eqn: '1' }]))).toEqual([
       'circular: m.xmile:1:1: error: circular definition: a -> b -> c -> a',

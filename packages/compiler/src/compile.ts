@@ -36,8 +36,24 @@ export function compile(project: Project, options: CompileOptions = {}): Result<
   checkTables(model.variables, diags);
   const dimensions = dimensionTable(flat.dimensions, diags);
   const resolved = resolveModel(model.variables, dimensions, flat.dialect, diags);
-  if (diags.some((d) => d.severity === 'error')) return fail(diags);
+  if (diags.some((d) => d.severity === 'error')) return fail(distinct(diags));
   const compiled = generateProgram(flat, resolved, method, diags);
-  if (!compiled || diags.some((d) => d.severity === 'error')) return fail(diags);
-  return ok(compiled, diags);
+  if (!compiled || diags.some((d) => d.severity === 'error')) return fail(distinct(diags));
+  return ok(compiled, distinct(diags));
+}
+
+/**
+ * Each problem once. An equation written over a range is checked at every element it is
+ * resolved at (a Vensim `x[Region,A1] = ...` is a thousand element equations), and would
+ * otherwise report the same thing at the same place a thousand times.
+ */
+function distinct(diags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const at = d.loc ? `${d.loc.file ?? ''}:${d.loc.line}:${d.loc.column}` : '';
+    const key = `${d.severity}\u0000${d.code}\u0000${at}\u0000${d.variable ?? ''}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
