@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const editorDir = fileURLToPath(new URL('../../packages/editor/', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -62,6 +63,21 @@ export async function startEditor(): Promise<EditorHarness> {
       await new Promise((r) => server.close(r));
       if (!prebuilt) rmSync(out, { recursive: true, force: true });
     },
+  };
+}
+
+/** Inside a describe: one editor built and served for the suite, closed after it. */
+export function editorForSuite(): () => EditorHarness {
+  let editor: EditorHarness | undefined;
+  beforeAll(async () => {
+    editor = await startEditor();
+  }, 240_000);
+  afterAll(async () => {
+    await editor?.close();
+  });
+  return () => {
+    if (!editor) throw new Error('the editor did not start');
+    return editor;
   };
 }
 

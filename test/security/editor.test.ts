@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ModelRunner } from '../../packages/editor/src/engine/run-model.js';
 import type { ModelFormat } from '../../packages/editor/src/engine/model-format.js';
-import { chromiumAvailable, startEditor, type EditorHarness } from '../editor/browser.js';
+import { chromiumAvailable, editorForSuite } from '../editor/browser.js';
 
 const hostile = (file: string) => readFileSync(fileURLToPath(new URL(`./hostile/${file}`, import.meta.url)), 'utf8');
 
@@ -89,19 +89,11 @@ function injected(page: Page): Promise<{ handlers: number; scripts: number; imag
 const inBrowser = chromiumAvailable() ? describe : describe.skip;
 
 inBrowser('the hostile corpus in the editor, in Chromium', () => {
-  let editor: EditorHarness;
-
-  beforeAll(async () => {
-    editor = await startEditor();
-  }, 240_000);
-
-  afterAll(async () => {
-    await editor?.close();
-  });
+  const editor = editorForSuite();
 
   for (const [file] of FILES) {
     it(`${file}: opened, run and shown with its names as text; nothing runs and the page gains no element`, async () => {
-      const { page, errors } = await editor.open();
+      const { page, errors } = await editor().open();
       await expect.poll(() => page.textContent('#status'), { timeout: 20_000 }).toMatch(/\d+ runs? in \d+ ms/);
       const before = await injected(page);
       await page.setInputFiles('#file-input', { name: file, mimeType: 'text/plain', buffer: Buffer.from(hostile(file)) });
@@ -119,7 +111,7 @@ inBrowser('the hostile corpus in the editor, in Chromium', () => {
   }
 
   it('sim-specs.xmile: the located errors as markers, and nothing runs', async () => {
-    const { page, errors } = await editor.open();
+    const { page, errors } = await editor().open();
     await expect.poll(() => page.textContent('#status'), { timeout: 20_000 }).toMatch(/\d+ runs? in \d+ ms/);
     const before = await injected(page);
     await page.setInputFiles('#file-input', { name: 'sim-specs.xmile', mimeType: 'text/plain', buffer: Buffer.from(hostile('sim-specs.xmile')) });
