@@ -1,15 +1,17 @@
 // Every suite model that runs must run to the same numbers after conversion to the text
-// language and to XMILE (the issue's round trip (c)): the converted file goes through the
-// same parse, compile and run as a user's would.
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { isRunnable, readManifest, runModelFile } from '@sluice/cli';
-import { compile } from '@sluice/compiler';
+// language and to XMILE (the issue's round trip (c)), the way a user converts and runs it:
+// `sluice convert` reads the model without its data, the converted file is written beside a
+// copy of the model's files, and `sluice run` reads it with the same `--data`. So a Vensim data
+// variable, or a GET XLS call's file, must survive conversion, not only the numbers it gave.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isRunnable, loadModelFile, readManifest, runModelFile, type ManifestEntry } from '@sluice/cli';
 import type { Project } from '@sluice/ir';
-import { parseSluice, printSluice } from '@sluice/language';
-import { simulate, type RunResult } from '@sluice/runtime';
-import { exportXmile, importXmile } from '@sluice/xmile';
+import { dataSourcesOf, printSluice } from '@sluice/language';
+import type { RunResult } from '@sluice/runtime';
+import { exportXmile } from '@sluice/xmile';
 
 const suite = resolve('../shared/test-models');
 const knownGaps = new Set(
@@ -18,14 +20,6 @@ const knownGaps = new Set(
     .filter((l) => l.trim() !== '' && !l.startsWith('#'))
     .map((l) => l.split('\t')[0]!.trim()),
 );
-
-function runProject(project: Project): RunResult {
-  const compiled = compile(project);
-  if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  const run = simulate(compiled.value);
-  if (!run.ok) throw new Error(run.diagnostics.map((d) => d.message).join('\n'));
-  return run.value;
-}
 
 /** The first cell where two runs differ by more than 1e-9 relative, or undefined. */
 function firstDifference(a: RunResult, b: RunResult): string | undefined {
@@ -47,24 +41,41 @@ function firstDifference(a: RunResult, b: RunResult): string | undefined {
 }
 
 const entries = readManifest(suite).filter((e) => isRunnable(e) && e.role !== 'broken');
+const scratch = mkdtempSync(join(tmpdir(), 'sluice-convert-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A model reads files beside it (data runs, GET XLS spreadsheets): those need a copy of its folder. */
+function readsFiles(entry: ManifestEntry, project: Project): boolean {
+  return entry.dataFiles.length > 0 || project.models.some((m) => m.variables.some((v) => dataSourcesOf(v).length > 0));
+}
+
+/** Writes `text` as `file` in a folder of its own (a copy of the model's when it reads files) and runs it with the model's data. */
+function runConverted(entry: ManifestEntry, project: Project, file: string, text: string): RunResult {
+  const folder = mkdtempSync(join(scratch, 'm-'));
+  if (readsFiles(entry, project)) cpSync(join(suite, entry.folder), folder, { recursive: true });
+  writeFileSync(join(folder, file), text);
+  const run = runModelFile(join(folder, file), { dataFiles: entry.dataFiles.map((f) => join(folder, f)) });
+  if (!run.ok) throw new Error(`${file}: ${run.diagnostics.map((d) => d.message).join('\n')}`);
+  return run.value.result;
+}
 
 describe('conversion keeps the numbers of every suite model', () => {
   for (const entry of entries) {
     const id = `${entry.folder}/${entry.modelFile}`;
     it(id, () => {
       const path = join(suite, entry.folder, entry.modelFile);
-      const original = runModelFile(path, { dataFiles: entry.dataFiles.map((f) => join(dirname(path), f)) });
+      const original = runModelFile(path, { dataFiles: entry.dataFiles.map((f) => join(suite, entry.folder, f)) });
       if (!original.ok) {
         expect(knownGaps.has(id), `${id} does not run: ${original.diagnostics[0]?.message}`).toBe(true);
         return;
       }
-      const project = original.value.project;
-      const text = parseSluice(printSluice(project), { file: `${id}.sluice` });
-      if (!text.ok) throw new Error(`text: ${text.diagnostics[0]?.message}`);
-      expect(firstDifference(original.value.result, runProject(text.value)), 'through the text language').toBeUndefined();
-      const xmile = importXmile(exportXmile(project), { file: `${id}.xmile` });
-      if (!xmile.ok) throw new Error(`xmile: ${xmile.diagnostics[0]?.message}`);
-      expect(firstDifference(original.value.result, runProject(xmile.value)), 'through XMILE').toBeUndefined();
+      // What `sluice convert` converts: the model as read, before any data is filled in.
+      const project = loadModelFile(path);
+      if (!project.ok) throw new Error(`convert: ${project.diagnostics[0]?.message}`);
+      const text = runConverted(entry, project.value, 'converted.sluice', printSluice(project.value));
+      expect(firstDifference(original.value.result, text), 'through the text language').toBeUndefined();
+      const xmile = runConverted(entry, project.value, 'converted.xmile', exportXmile(project.value));
+      expect(firstDifference(original.value.result, xmile), 'through XMILE').toBeUndefined();
     });
   }
 });
