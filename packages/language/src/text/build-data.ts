@@ -1,8 +1,8 @@
 import type { CstNode, IToken } from 'chevrotain';
-import type { Variable } from '@sluice/ir';
+import { warning, type Project, type Variable } from '@sluice/ir';
 import { nodeOf, readName, tokenOf, tokensOf, unquote } from './cst.js';
 import { report, type BuildContext } from './context.js';
-import { addDataSource, isDataMethod, setDataMethod, DATA_METHODS } from './data-variable.js';
+import { addDataSource, dataMethodOf, dataSourcesOf, isDataMethod, setDataMethod, DATA_METHODS } from './data-variable.js';
 
 /** `method hold_backward` under a `data` declaration. */
 export function readDataMethod(node: CstNode, ctx: BuildContext, v: Variable, isData: boolean, at: IToken): void {
@@ -28,4 +28,20 @@ export function readDataSource(node: CstNode, ctx: BuildContext, v: Variable, su
   // The function's name is a `name` (a Quoted token inside it); the arguments are the node's own Quoted tokens.
   const args = tokensOf(node, 'Quoted').map((t) => unquote(t.image));
   addDataSource(v, { function: fn.display, arguments: args, subscripts });
+}
+
+/**
+ * Data files are read in a run only for a Vensim model (`sluice run --data`), so a data
+ * variable or GET call elsewhere would end as "has no equation": say why where it is declared.
+ */
+export function checkDataDialect(project: Project, ctx: BuildContext): void {
+  if (project.dialect === 'vensim') return;
+  for (const m of project.models) {
+    for (const v of m.variables) {
+      if (dataMethodOf(v) === undefined && dataSourcesOf(v).length === 0) continue;
+      const what = dataMethodOf(v) !== undefined ? 'a data variable' : 'read by a GET call';
+      const message = `${v.name} is ${what}: data is read only in a model with 'dialect vensim' on its sim line`;
+      ctx.diagnostics.push(warning('data-dialect', message, v.loc, v.name));
+    }
+  }
 }

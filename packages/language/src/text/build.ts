@@ -7,6 +7,7 @@ import { describeFound } from './messages.js';
 import { buildSim, completeSim, type SimExtras } from './build-sim.js';
 import { buildDimension } from './build-dimension.js';
 import { buildUnit } from './build-unit.js';
+import { checkDataDialect } from './build-data.js';
 
 /** Turns the concrete syntax tree of a whole file into the IR project. */
 
@@ -243,6 +244,7 @@ export function buildProject(fileNode: CstNode, ctx: BuildContext): Project {
   if (simSeen === undefined) {
     ctx.diagnostics.push(error('missing-sim-specs', "the file needs a sim line, e.g. 'sim start 0 stop 100 dt 1'", tokenLocAtStart(ctx)));
   }
+  checkDataDialect(project, ctx);
   for (const ref of modelRefs) {
     if (!project.models.some((m, i) => i > 0 && m.ident === ref.ident)) {
       ctx.diagnostics.push(error('unknown-model', `there is no model ${ref.display} in this file`, ref.loc, ref.display));

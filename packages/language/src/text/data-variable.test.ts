@@ -73,10 +73,21 @@ describe('data variables and GET calls in the text language', () => {
   it('reports a method on a variable that is not data, and an unknown method, at their place', () => {
     const r = parseSluice('sim start 0 stop 1 dt 1\naux a = 1\n  method raw\ndata b\n  method cubic\n', { file: 'm.sluice' });
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.map((d) => [d.code, d.loc?.line, d.loc?.column, d.message])).toEqual([
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.loc?.line, d.loc?.column, d.message])).toEqual([
       ['invalid-attribute', 3, 3, "only a data variable has a method; declare a with 'data'"],
       ['invalid-attribute', 5, 10, "expected one of 'interpolate', 'hold_backward', 'look_forward', 'raw' after 'method' but found 'cubic'"],
     ]);
+  });
+
+  it('warns that data is read only in a Vensim model, at the declaration', () => {
+    const r = parseSluice('sim start 0 stop 1 dt 1\ndata b\naux c = "GET DIRECT DATA"()\n  source "GET DIRECT DATA"("f.csv", ",", "A", "B2")\n');
+    if (!r.ok) throw new Error(r.diagnostics[0]?.message);
+    expect(r.warnings.map((d) => [d.severity, d.code, d.loc?.line, d.message])).toEqual([
+      ['warning', 'data-dialect', 2, "b is a data variable: data is read only in a model with 'dialect vensim' on its sim line"],
+      ['warning', 'data-dialect', 3, "c is read by a GET call: data is read only in a model with 'dialect vensim' on its sim line"],
+    ]);
+    const vensim = parseSluice('sim start 0 stop 1 dt 1 dialect vensim\ndata b\n');
+    expect(vensim.ok && vensim.warnings).toEqual([]);
   });
 
   it('takes data as a declaration word: a variable named data is quoted', () => {
