@@ -10,6 +10,35 @@ export interface RunResult {
   columns: RunColumn[];
 }
 
+/** What a later run needs to write into a result's buffers (`into`). */
+export interface SavedStorage {
+  model: object;
+  /** The plan's columns, compared by slot. */
+  columns: readonly { slot: number }[];
+  table: SavedTable;
+}
+
+/**
+ * A result as `simulate` makes it. The storage is a private field, not an entry in a WeakMap:
+ * weak maps keyed by every result cost the garbage collector on each run, and a private field
+ * stays out of JSON, spreads and structured clones.
+ */
+export class SimulatedRun implements RunResult {
+  readonly #storage: SavedStorage;
+
+  constructor(
+    public times: Float64Array,
+    public columns: RunColumn[],
+    storage: SavedStorage,
+  ) {
+    this.#storage = storage;
+  }
+
+  static storageOf(result: RunResult): SavedStorage | undefined {
+    return #storage in result ? result.#storage : undefined;
+  }
+}
+
 /** Columns transposed together when a whole table is gathered: a tile's rows stay in the first-level cache. */
 const TILE_COLUMNS = 64;
 

@@ -3,7 +3,12 @@ export interface SlotRuns {
   width: number;
   start: Int32Array;
   length: Int32Array;
+  /** Every column's slot, for rows whose runs are too short to copy run by run. */
+  slots: Int32Array;
 }
+
+/** Runs shorter than this on average are copied slot by slot: the loop per run cost more than it saved. */
+const SHORT_RUNS = 8;
 
 /** Columns usually name whole variables in slot order: a row is then read as a few runs, not one lookup per column. */
 export function slotRuns(slots: ArrayLike<number>): SlotRuns {
@@ -17,7 +22,7 @@ export function slotRuns(slots: ArrayLike<number>): SlotRuns {
       lengths.push(1);
     }
   }
-  return { width: slots.length, start: Int32Array.from(starts), length: Int32Array.from(lengths) };
+  return { width: slots.length, start: Int32Array.from(starts), length: Int32Array.from(lengths), slots: Int32Array.from(slots) };
 }
 
 /**
@@ -36,14 +41,20 @@ export class SavedRows {
 
   /** Saves the next row from the model's slots. */
   save(v: Float64Array): void {
-    copyRuns(v, this.runs.start, this.runs.length, this.values, this.next);
-    this.next += this.runs.width;
+    const runs = this.runs;
+    if (runs.width < SHORT_RUNS * runs.start.length) copySlots(v, runs.slots, this.values, this.next);
+    else copyRuns(v, runs.start, runs.length, this.values, this.next);
+    this.next += runs.width;
   }
 }
 
-// A leaf function with nothing after its loop: V8 compiles a hot loop while it runs (on-stack
+// Leaf functions with nothing after their loops: V8 compiles a hot loop while it runs (on-stack
 // replacement), and code in the same function that had not yet run when it did made that
 // compiled code bail out again and again, on every row.
+function copySlots(v: Float64Array, slots: Int32Array, out: Float64Array, to: number): void {
+  for (let c = 0; c < slots.length; c++) out[to + c] = v[slots[c]!]!;
+}
+
 function copyRuns(v: Float64Array, runStart: Int32Array, runLength: Int32Array, out: Float64Array, to: number): void {
   for (let k = 0; k < runStart.length; k++) {
     const from = runStart[k]!;

@@ -5,23 +5,18 @@ import { seededRandom } from './random.js';
 import { SavedRows } from './saved-rows.js';
 import { planRun, type RunPlan, type SimulateOptions } from './run-plan.js';
 
-/** Runs without a seed repeat exactly too: they all use this one. */
-export const DEFAULT_SEED = 1;
-
-import { SavedColumn, SavedTable, type RunResult } from './run-result.js';
+import { SavedColumn, SavedTable, SimulatedRun, type RunResult, type SavedStorage } from './run-result.js';
 
 export type { RunColumn, RunResult } from './run-result.js';
 
-/** The buffers behind each result simulate made, so a later run can write into them (`into`). */
-interface Storage {
-  model: CompiledModel;
-  columns: RunPlan['columns'];
-  table: SavedTable;
-}
-const storage = new WeakMap<RunResult, Storage>();
+/** Runs without a seed repeat exactly too: they all use this one. */
+export const DEFAULT_SEED = 1;
+
+/** State arrays not in use, per model (taken out during a run, so a run never shares them). */
+const spare = new WeakMap<CompiledModel, { v: Float64Array; r: Float64Array }>();
 
 /** Whether `into` was made by a run of this model with these columns and as many rows. */
-function sameShape(into: RunResult, s: Storage | undefined, model: CompiledModel, plan: RunPlan): s is Storage {
+function sameShape(into: RunResult, s: SavedStorage | undefined, model: CompiledModel, plan: RunPlan): s is SavedStorage {
   if (!s || s.model !== model || into.times.length !== plan.rows || s.columns.length !== plan.columns.length) return false;
   return s.columns === plan.columns || s.columns.every((c, i) => c.slot === plan.columns[i]!.slot);
 }
@@ -36,13 +31,18 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
   if (!plan) return fail(diagnostics);
   const { start, dt, steps, rows } = plan;
   const into = options.into;
-  const reused = into ? storage.get(into) : undefined;
+  const reused = into ? SimulatedRun.storageOf(into) : undefined;
   if (into && !sameShape(into, reused, model, plan)) {
     return fail([...diagnostics, error('bad-into', 'the result to write into comes from another model, other variables or other times')]);
   }
 
-  const v = new Float64Array(model.slotCount);
-  const r = new Float64Array(model.stockCount);
+  // The state arrays of the model's previous run, cleared: a typed array of more than a few
+  // numbers is allocated outside the heap, which cost more than a small model's run.
+  const state = spare.get(model) ?? { v: new Float64Array(model.slotCount), r: new Float64Array(model.stockCount) };
+  spare.delete(model);
+  const { v, r } = state;
+  v.fill(0);
+  r.fill(0);
   const g = model.tables;
   const h = createHelpers({ start, dt, steps, delays: model.delayCount, random: seededRandom(options.seed ?? DEFAULT_SEED) });
   const integrate = makeIntegrator(model, plan.method, h);
@@ -59,6 +59,7 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
   for (let k = 0; k < rows; k++) times[k] = start + k * plan.saveStep;
   const saved = new SavedRows(plan.runs, reused ? reused.table.byRow : new Float64Array(rows * plan.columns.length));
   runSteps(model, plan, v, r, h, integrate, saved);
+  spare.set(model, state);
   if (into && reused) {
     reused.table.refresh();
     return ok(into, diagnostics);
@@ -66,9 +67,7 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
 
   const table = new SavedTable(saved.values, rows, plan.columns.length);
   const columns = plan.columns.map((c, i) => new SavedColumn(c.name, c.ident, table, i));
-  const result = { times, columns };
-  storage.set(result, { model, columns: plan.columns, table });
-  return ok(result, diagnostics);
+  return ok(new SimulatedRun(times, columns, { model, columns: plan.columns, table }), diagnostics);
 }
 
 /**

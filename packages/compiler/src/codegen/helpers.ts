@@ -176,113 +176,152 @@ function extreme(v: Float64Array, start: number, stride: number, count: number, 
   return best;
 }
 
+/**
+ * The helpers of one run. Stateless helpers live on the prototype and the per-run state (delay
+ * histories, random stream, conveyor belts) is made when first used: a fresh object of forty
+ * closures for every run cost more than a small model's whole run.
+ */
+class RunHelpers {
+  private readonly histories: Float64Array[] = [];
+  private readonly counts: Int32Array;
+  private drawFn: Draw | undefined;
+  private belts: ConveyorBelts | undefined;
+  private queueState: Queues | undefined;
+  private inverter: Helpers['invertElement'] | undefined;
+
+  constructor(private readonly run: HelperRun) {
+    this.counts = new Int32Array(run.delays);
+    for (let i = 0; i < run.delays; i++) this.histories.push(new Float64Array(run.steps + 2));
+  }
+
+  get conveyors(): ConveyorBelts {
+    return (this.belts ??= createConveyorBelts(this.run));
+  }
+
+  get queues(): Queues {
+    return (this.queueState ??= createQueues(this.run));
+  }
+
+  get draw(): Draw {
+    return (this.drawFn ??= createDraw(this.run.random));
+  }
+
+  uniform(min: number, max: number): number {
+    return min + (max - min) * this.run.random();
+  }
+
+  normal(mean: number, sd: number, min: number, max: number): number {
+    return this.draw(DISTRIBUTION.normal, mean, sd, 0, 0, 1, min, max);
+  }
+
+  invertElement(v: Float64Array, base: number, n: number, rowStride: number, colStride: number, i: number, j: number): number {
+    return (this.inverter ??= createInverter())(v, base, n, rowStride, colStride, i, j);
+  }
+
+  delayRead(id: number, t: number, delay: number, initial: number): number {
+    const pos = (t - delay - this.run.start) / this.run.dt;
+    const written = this.counts[id]!;
+    if (pos < -TIME_SLACK || written === 0) return initial;
+    const hist = this.histories[id]!;
+    // A delay shorter than DT would need this step's input: use the newest stored value.
+    if (pos >= written - 1) return hist[written - 1]!;
+    const i = Math.floor(pos + TIME_SLACK);
+    const frac = pos - i;
+    if (frac <= TIME_SLACK) return hist[Math.max(i, 0)]!;
+    return hist[i]! + frac * (hist[i + 1]! - hist[i]!);
+  }
+
+  delayWrite(id: number, value: number): void {
+    const hist = this.histories[id]!;
+    const c = this.counts[id]!;
+    if (c < hist.length) {
+      hist[c] = value;
+      this.counts[id] = c + 1;
+    }
+  }
+}
+
+/** The helpers that keep no state, shared by every run. */
+const STATELESS: Omit<Helpers, keyof RunHelpers> = {
+  round: (x) => (x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5)),
+  mod: (a, b) => a - b * Math.floor(a / b),
+  safediv: (a, b, onZero) => (b === 0 ? onZero : a / b),
+  pulse(t, dt, volume, first, interval) {
+    const slack = dt / 2;
+    if (t < first - slack) return 0;
+    if (interval > 0) {
+      const k = Math.round((t - first) / interval);
+      return Math.abs(t - (first + k * interval)) < slack ? volume / dt : 0;
+    }
+    return Math.abs(t - first) < slack ? volume / dt : 0;
+  },
+  pulseVensim(t, dt, start, width) {
+    const w = width === 0 ? dt : width;
+    return t + dt / 2 > start && t + dt / 2 < start + w ? 1 : 0;
+  },
+  step: (t, dt, height, at) => (t >= at - dt * TIME_SLACK ? height : 0),
+  ramp(t, slope, start, end) {
+    if (t <= start) return 0;
+    return slope * (Math.min(t, end) - start);
+  },
+  elementAt(v, base, stride, n, position) {
+    const i = Math.round(position) - 1;
+    return i >= 0 && i < n ? v[base + i * stride]! : NaN;
+  },
+  rank(v, start, stride, count, rank) {
+    const r = Math.round(rank);
+    const want = r < 0 ? count + r : r - 1;
+    if (!(want >= 0 && want < count)) return NaN;
+    // Counting, not sorting: no allocation, and arrays ranked in models are small.
+    for (let i = 0; i < count; i++) {
+      const x = v[start + i * stride]!;
+      let before = 0;
+      for (let j = 0; j < count; j++) {
+        const y = v[start + j * stride]!;
+        if (y < x || (y === x && j < i)) before++;
+      }
+      if (before === want) return i + 1;
+    }
+    return NaN;
+  },
+  sum,
+  prod(v, start, stride, count) {
+    let p = 1;
+    for (let i = 0; i < count; i++) p *= v[start + i * stride]!;
+    return p;
+  },
+  mean: (v, start, stride, count) => sum(v, start, stride, count) / count,
+  stddev,
+  min: (v, start, stride, count) => extreme(v, start, stride, count, -1),
+  max: (v, start, stride, count) => extreme(v, start, stride, count, 1),
+  vectorSelect(action, count, total, product, least, most) {
+    if (action === 0 || action === 6) return total;
+    if (action === 1 || action === 5 || action === 7) return product;
+    if (action === 2 || action === 8) return least;
+    if (action === 3 || action === 9) return most;
+    if (action === 4 || action === 10) return total / count;
+    return NaN;
+  },
+  allocateByPriority,
+  allocateAvailable,
+  sortOrder,
+  vectorRank,
+  lookup: lookupContinuous,
+  lookupExtrapolate,
+  lookupDiscrete,
+  lookupForward,
+  lookupIn(g, dir, k, x, mode = -1) {
+    const e = dir + 3 * k;
+    if (mode === 3) return lookupForward(g, g[e]!, g[e + 1]!, x);
+    const type = mode >= 0 ? mode : g[e + 2];
+    const f = type === 1 ? lookupExtrapolate : type === 2 ? lookupDiscrete : lookupContinuous;
+    return f(g, g[e]!, g[e + 1]!, x);
+  },
+};
+Object.assign(RunHelpers.prototype, STATELESS);
+
 export function createHelpers(run: HelperRun): Helpers {
-  const histories: Float64Array[] = [];
-  const counts = new Int32Array(run.delays);
-  for (let i = 0; i < run.delays; i++) histories.push(new Float64Array(run.steps + 2));
-  const draw = createDraw(run.random);
-  return {
-    conveyors: createConveyorBelts(run),
-    queues: createQueues(run),
-    round: (x) => (x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5)),
-    mod: (a, b) => a - b * Math.floor(a / b),
-    safediv: (a, b, onZero) => (b === 0 ? onZero : a / b),
-    pulse(t, dt, volume, first, interval) {
-      const slack = dt / 2;
-      if (t < first - slack) return 0;
-      if (interval > 0) {
-        const k = Math.round((t - first) / interval);
-        return Math.abs(t - (first + k * interval)) < slack ? volume / dt : 0;
-      }
-      return Math.abs(t - first) < slack ? volume / dt : 0;
-    },
-    pulseVensim(t, dt, start, width) {
-      const w = width === 0 ? dt : width;
-      return t + dt / 2 > start && t + dt / 2 < start + w ? 1 : 0;
-    },
-    step: (t, dt, height, at) => (t >= at - dt * TIME_SLACK ? height : 0),
-    ramp(t, slope, start, end) {
-      if (t <= start) return 0;
-      return slope * (Math.min(t, end) - start);
-    },
-    elementAt(v, base, stride, n, position) {
-      const i = Math.round(position) - 1;
-      return i >= 0 && i < n ? v[base + i * stride]! : NaN;
-    },
-    rank(v, start, stride, count, rank) {
-      const r = Math.round(rank);
-      const want = r < 0 ? count + r : r - 1;
-      if (!(want >= 0 && want < count)) return NaN;
-      // Counting, not sorting: no allocation, and arrays ranked in models are small.
-      for (let i = 0; i < count; i++) {
-        const x = v[start + i * stride]!;
-        let before = 0;
-        for (let j = 0; j < count; j++) {
-          const y = v[start + j * stride]!;
-          if (y < x || (y === x && j < i)) before++;
-        }
-        if (before === want) return i + 1;
-      }
-      return NaN;
-    },
-    sum,
-    prod(v, start, stride, count) {
-      let p = 1;
-      for (let i = 0; i < count; i++) p *= v[start + i * stride]!;
-      return p;
-    },
-    mean: (v, start, stride, count) => sum(v, start, stride, count) / count,
-    stddev,
-    min: (v, start, stride, count) => extreme(v, start, stride, count, -1),
-    max: (v, start, stride, count) => extreme(v, start, stride, count, 1),
-    vectorSelect(action, count, total, product, least, most) {
-      if (action === 0 || action === 6) return total;
-      if (action === 1 || action === 5 || action === 7) return product;
-      if (action === 2 || action === 8) return least;
-      if (action === 3 || action === 9) return most;
-      if (action === 4 || action === 10) return total / count;
-      return NaN;
-    },
-    invertElement: createInverter(),
-    allocateByPriority,
-    allocateAvailable,
-    sortOrder,
-    vectorRank,
-    uniform: (min, max) => min + (max - min) * run.random(),
-    normal: (mean, sd, min, max) => draw(DISTRIBUTION.normal, mean, sd, 0, 0, 1, min, max),
-    draw,
-    lookup: lookupContinuous,
-    lookupExtrapolate,
-    lookupDiscrete,
-    lookupForward,
-    lookupIn(g, dir, k, x, mode = -1) {
-      const e = dir + 3 * k;
-      if (mode === 3) return lookupForward(g, g[e]!, g[e + 1]!, x);
-      const type = mode >= 0 ? mode : g[e + 2];
-      const f = type === 1 ? lookupExtrapolate : type === 2 ? lookupDiscrete : lookupContinuous;
-      return f(g, g[e]!, g[e + 1]!, x);
-    },
-    delayRead(id, t, delay, initial) {
-      const pos = (t - delay - run.start) / run.dt;
-      const written = counts[id]!;
-      if (pos < -TIME_SLACK || written === 0) return initial;
-      const hist = histories[id]!;
-      // A delay shorter than DT would need this step's input: use the newest stored value.
-      if (pos >= written - 1) return hist[written - 1]!;
-      const i = Math.floor(pos + TIME_SLACK);
-      const frac = pos - i;
-      if (frac <= TIME_SLACK) return hist[Math.max(i, 0)]!;
-      return hist[i]! + frac * (hist[i + 1]! - hist[i]!);
-    },
-    delayWrite(id, value) {
-      const hist = histories[id]!;
-      const c = counts[id]!;
-      if (c < hist.length) {
-        hist[c] = value;
-        counts[id] = c + 1;
-      }
-    },
-  };
+  return new RunHelpers(run) as RunHelpers & typeof STATELESS;
 }
 
 export function lookupHelperName(type: GraphicalFunctionType): 'lookup' | 'lookupExtrapolate' | 'lookupDiscrete' {
