@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { BENCH_DIR, machineLine, median, ms, suiteModels } from './models.mjs';
 
 const SDE_DIR = join(BENCH_DIR, 'sdeverywhere');
+/** Untimed runs of each engine before the timed ones: as many as the timed ones, and at least this many. */
+const WARM_UP = 3;
 const BUILD_DIR = join(SDE_DIR, 'build');
 
 if (!existsSync(join(SDE_DIR, 'node_modules/@sdeverywhere/compile'))) {
@@ -74,8 +76,8 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const scale = args.includes('--runs-scale') ? Number(args[args.indexOf('--runs-scale') + 1]) : 1;
 const lines = [
-  '| model | Sluice compile ms | SDE compile ms | Sluice run ms | SDE run ms | run ratio Sluice/SDE | variables (Sluice / SDE) | checked |',
-  '|---|---:|---:|---:|---:|---:|---:|---|',
+  '| model | Sluice compile ms | SDE compile ms | Sluice run ms | SDE run ms | run ratio Sluice/SDE | Sluice into new buffers ms (ratio) | variables (Sluice / SDE) | checked |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---|',
 ];
 for (const m of suiteModels()) {
   if (!m.vensim || (only && !m.name.includes(only))) continue;
@@ -83,26 +85,40 @@ for (const m of suiteModels()) {
   process.stderr.write(`${m.name}: ${runs} runs each...\n`);
   const sde = await sdeBuild(m.path);
   const sl = sluiceBuild(m.path);
+  // Untimed warm-up runs of both first, so the medians compare optimised code, not V8's tiers.
+  // SDEverywhere writes every run into the outputs it made once; Sluice likewise writes into
+  // its previous result (`into`). Then, apart (their garbage would land in the others' times),
+  // Sluice's runs into new buffers.
+  let result = simulate(sl.model).value;
+  for (let i = 0; i < Math.max(WARM_UP, runs); i++) {
+    simulate(sl.model, { into: result });
+    sde.runner.runModelSync([], sde.outputs);
+  }
   const sdeTimes = [];
   const slTimes = [];
-  let result;
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
-    const r = simulate(sl.model);
+    const r = simulate(sl.model, { into: result });
     slTimes.push(performance.now() - t);
     if (!r.ok) throw new Error(r.diagnostics[0].message);
-    result = r.value;
     t = performance.now();
     sde.runner.runModelSync([], sde.outputs);
     sdeTimes.push(performance.now() - t);
+  }
+  const freshTimes = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    simulate(sl.model);
+    freshTimes.push(performance.now() - t);
   }
   // Agreement: every variable both engines name the same way, at the final time.
   const finals = finalValues(sde, result);
   const worst = finals.reduce((w, [, a, b]) => Math.max(w, Math.abs(a - b) / Math.max(1e-300, Math.abs(a), Math.abs(b))), 0);
   const slRun = median(slTimes);
   const sdeRun = median(sdeTimes);
+  const fresh = median(freshTimes);
   lines.push(
-    `| ${m.name} | ${ms(sl.compileMs)} | ${ms(sde.compileMs)} | ${ms(slRun)} | ${ms(sdeRun)} | ${(slRun / sdeRun).toFixed(2)} | ${result.columns.length} / ${sde.model.outputVarIds.length} | ${finals.length} vars, max rel diff ${worst.toExponential(1)} |`,
+    `| ${m.name}, ${runs} runs | ${ms(sl.compileMs)} | ${ms(sde.compileMs)} | ${ms(slRun)} | ${ms(sdeRun)} | ${(slRun / sdeRun).toFixed(2)} | ${ms(fresh)} (${(fresh / sdeRun).toFixed(2)}) | ${result.columns.length} / ${sde.model.outputVarIds.length} | ${finals.length} vars, max rel diff ${worst.toExponential(1)} |`,
   );
   process.stderr.write(`  ${lines.at(-1)}\n`);
   await sde.runner.terminate();
@@ -112,7 +128,7 @@ for (const m of suiteModels()) {
 process.stdout.write(await writeResults());
 
 async function writeResults() {
-  const text = `# Sluice and SDEverywhere\n\nMeasured ${await machineLine()}.\nInterleaved runs, every variable stored by both; compile is parse + generate, and includes each\nengine's first-use warm-up.\n\n${lines.join('\n')}\n`;
+  const text = `# Sluice and SDEverywhere\n\nMeasured ${await machineLine()}.\nInterleaved runs after as many untimed ones of each (at least ${WARM_UP}), every variable stored by both (each writing into the\nbuffers of its previous run); medians. Compile is parse + generate, and includes each engine's first-use warm-up.\n\n${lines.join('\n')}\n`;
   writeFileSync(join(BENCH_DIR, 'sde-results.md'), text);
   return text;
 }

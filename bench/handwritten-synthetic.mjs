@@ -146,8 +146,8 @@ async function main() {
 
   // Two untimed runs each first: this compares steady states, not V8's warm-up. Then the
   // timed runs alternate so a change in machine load hits both. The hand-written model keeps
-  // its result arrays from run to run, so Sluice writes into its previous result (`into`) too;
-  // runs into fresh buffers are timed as well, as a third column.
+  // its result arrays from run to run, so Sluice writes into its previous result (`into`) too.
+  // Runs into new buffers are timed apart, after (their garbage would land in the others' times).
   let saved;
   let previous;
   for (let i = 0; i < 2; i++) {
@@ -164,7 +164,9 @@ async function main() {
     t = performance.now();
     simulate(compiled.value, { into: previous });
     sluice.push(performance.now() - t);
-    t = performance.now();
+  }
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
     simulate(compiled.value);
     fresh.push(performance.now() - t);
   }

@@ -27,11 +27,11 @@ export function syntheticModel(n, m) {
  */
 export function suiteModels() {
   return [
-    { name: 'teacup (XMILE)', path: join(SHARED, 'test-models/samples/teacup/teacup.xmile'), runs: 30 },
-    { name: 'teacup (Vensim)', path: join(SHARED, 'test-models/samples/teacup/teacup.mdl'), runs: 30, vensim: true },
-    { name: 'SIR (Sluice)', path: join(REPO_DIR, 'examples/sir/sir.sluice'), runs: 30 },
-    { name: 'SIR (Vensim)', path: join(BENCH_DIR, 'models/sir.mdl'), runs: 30, vensim: true },
-    { name: "children's social care", path: join(REPO_DIR, 'examples/childrens-social-care/childrens-social-care.sluice'), runs: 20 },
+    { name: 'teacup (XMILE)', path: join(SHARED, 'test-models/samples/teacup/teacup.xmile'), runs: 300 },
+    { name: 'teacup (Vensim)', path: join(SHARED, 'test-models/samples/teacup/teacup.mdl'), runs: 300, vensim: true },
+    { name: 'SIR (Sluice)', path: join(REPO_DIR, 'examples/sir/sir.sluice'), runs: 300 },
+    { name: 'SIR (Vensim)', path: join(BENCH_DIR, 'models/sir.mdl'), runs: 300, vensim: true },
+    { name: "children's social care", path: join(REPO_DIR, 'examples/childrens-social-care/childrens-social-care.sluice'), runs: 100 },
     { name: 'synthetic 100x10', path: syntheticModel(100, 10), runs: 7, vensim: true },
     { name: 'synthetic 300x20', path: syntheticModel(300, 20), runs: 5, vensim: true },
     { name: 'synthetic 1000x20', path: syntheticModel(1000, 20), runs: 3, vensim: true },
