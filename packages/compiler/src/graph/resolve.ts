@@ -1,6 +1,7 @@
 import {
   canonicalName,
   error,
+  walkExpr,
   type Call,
   type Diagnostic,
   type Expr,
@@ -206,7 +207,10 @@ export function resolveModel(
   }
   const isDimensionName = (name: string): boolean => subscriptNames.has(name);
 
+  /** Every call resolved so far: a later equation holding one of them is given a copy. */
+  const seenCalls = new Set<Expr>();
   const resolveCall = (c: Call, owner: Variable, at: NodeEquation): void => {
+    seenCalls.add(c);
     const loc = locOf(c, owner);
     const ident = canonicalName(c.display);
     const named = tables.get(ident) ?? byIdent.get(ident)?.variable;
@@ -365,9 +369,19 @@ export function resolveModel(
   };
 
   // Resolve equations in model order; memory calls append nodes while this runs. An expression
-  // shared by several element equations is copied, so each element gets its own call sites.
+  // shared by several equations is copied, so each gets its own call sites. Sharing can be
+  // partial: a Vensim equation over a range copies, per element, only the parts holding a
+  // subscript it resolves, so `x[D] = z[D] + INITIAL(D * 10)` gives every element its own sum
+  // but one INITIAL call object, which must not become one call site for all of them.
   const seen = new Set<Expr>();
-  const own = (e: Expr): Expr => (seen.has(e) ? structuredClone(e) : e);
+  const sharesCall = (e: Expr): boolean => {
+    let found = false;
+    walkExpr(e, (x) => {
+      if (!found && x.kind === 'call' && seenCalls.has(x)) found = true;
+    });
+    return found;
+  };
+  const own = (e: Expr): Expr => (seen.has(e) || sharesCall(e) ? structuredClone(e) : e);
   for (const node of nodes.slice()) {
     for (const eq of node.equations) {
       const sameInit = eq.initExpr === eq.stepExpr;
