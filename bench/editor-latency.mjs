@@ -1,36 +1,39 @@
 #!/usr/bin/env node
 // Keystroke to chart in the editor, for the children's social care model.
 //
-// 1. Node, from the built packages (`npx tsc -b` first): what the editor's worker does per edit
-//    (parse the text, compile, simulate the baseline), each stage timed, median over N edits that
-//    each change one constant's text, so no cache can answer.
+// 1. Node, from the built packages (`npx tsc -b` first): what the editor's worker does for an
+//    edit it must parse in full (parse the text, compile, simulate the baseline), each stage
+//    timed, median over N edits that each change one constant's text, so no cache can answer.
 // 2. Chromium (Debian's `/usr/bin/chromium` or CHROMIUM_PATH, driven by playwright-core), when it
-//    is there: the editor is built with Vite into a temporary folder and served; a character is
-//    typed into the same constant and the time from its keydown to the first frame painted after
-//    the chart's data changed is measured in the page. That time includes the editor's pause
-//    after typing (its debounce), which is printed beside it.
+//    is there: the editor is built with Vite into a temporary folder and served; characters are
+//    typed and the time from each keydown to the first frame painted after the chart's data
+//    changed is measured in the page, for two kinds of edit: a digit typed into a constant's
+//    number (which the worker answers from the compiled model with an override) and a digit
+//    typed into a formula's number (which it parses and compiles in full). How the worker
+//    answered each edit is counted beside it.
 //
 //   node bench/editor-latency.mjs [--edits N] [--no-browser]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineLine, median } from './models.mjs';
-
 const root = fileURLToPath(new URL('../', import.meta.url));
 const MODEL = join(root, 'examples/childrens-social-care/childrens-social-care.sluice');
 /** The constant each edit changes, as the model writes it. */
 const CONSTANT = 'const Child_Population = 80000';
+/** A formula ending in a number, for edits the worker must parse and compile in full. */
+const FORMULA = 'aux CLA_Rate_per_10000 = Children_in_Care / Child_Population * 10000';
 
 const args = process.argv.slice(2);
 const edits = args.includes('--edits') ? Math.max(1, Number(args[args.indexOf('--edits') + 1]) || 1) : 21;
 const browser = !args.includes('--no-browser');
 
 const text = readFileSync(MODEL, 'utf8');
-if (!text.includes(CONSTANT)) throw new Error(`${MODEL} no longer holds "${CONSTANT}": pick another constant`);
+for (const line of [CONSTANT, FORMULA]) if (!text.includes(line)) throw new Error(`${MODEL} no longer holds "${line}": pick another line`);
 
 console.log(await machineLine());
 console.log(`${MODEL.slice(root.length)}: ${text.split('\n').length} lines, ${edits} edits\n`);
@@ -43,13 +46,13 @@ const rows = [
   ['worker total per edit', node.total],
 ];
 if (browser) {
-  const b = await browserLatency();
-  if (b) {
-    rows.push([`keystroke to chart (browser, incl. ${b.debounce} ms pause)`, b.latencies]);
-    rows.push(['keystroke to chart less the pause', b.latencies.map((x) => x - b.debounce)]);
+  const kinds = await browserLatency();
+  if (kinds) {
+    for (const [kind, m] of Object.entries(kinds)) rows.push([`keystroke to chart, ${kind} (browser; worker: ${m.paths})`, m.latencies]);
   }
 }
 console.log(table(rows));
+console.log(`\nload average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
 async function nodeStages() {
   const { parseSluice } = await import('@sluice/language');
@@ -98,42 +101,55 @@ async function browserLatency() {
     const page = await (await b.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => /\d+ runs? in \d+ ms/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 60_000 });
-    const line = await page.evaluate((c) => window.sluice.editor.getValue().split('\n').findIndex((l) => l.startsWith(c)) + 1, CONSTANT);
-    if (line < 1) throw new Error('the editor did not open the children\'s social care example');
-    const latencies = [];
-    for (let i = -2; i < edits; i++) {
-      // Put the cursor at the end of the constant's number and arm the measurement in the page.
-      await page.evaluate(
-        ([l, col]) => {
-          const w = window;
-          w.sluice.editor.setPosition({ lineNumber: l, column: col });
-          w.sluice.editor.focus();
-          w.latency = new Promise((resolve) => {
-            const before = w.sluice.state.run;
-            let typed = 0;
-            window.addEventListener('keydown', () => (typed = performance.now()), { capture: true, once: true });
-            const poll = () => {
-              // The chart is drawn in the same task that replaces the run; the next frame paints it.
-              if (typed && w.sluice.state.run !== before) requestAnimationFrame(() => resolve(performance.now() - typed));
-              else requestAnimationFrame(poll);
-            };
-            requestAnimationFrame(poll);
-          });
-        },
-        [line, CONSTANT.length + 1],
-      );
-      // Alternately type a digit and delete it, so the model keeps parsing and the text stays short.
-      await page.keyboard.press(i % 2 === 0 ? 'Digit1' : 'Backspace');
-      const ms = await page.evaluate(() => window.latency);
-      if (i >= 0) latencies.push(ms);
-    }
-    const debounce = Number(readFileSync(join(editorDir, 'src/main.ts'), 'utf8').match(/const TYPING_PAUSE_MS = (\d+);/)?.[1] ?? 0);
-    return { latencies, debounce };
+    const kinds = {
+      'digit in a constant': await typeInto(page, CONSTANT),
+      'digit in a formula': await typeInto(page, FORMULA),
+    };
+    return kinds;
   } finally {
     await b.close();
     await new Promise((r) => server.close(r));
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** Type a digit at the end of `lineText` and delete it again, alternately; each keystroke's latency and how the worker answered. */
+async function typeInto(page, lineText) {
+  const line = await page.evaluate((c) => window.sluice.editor.getValue().split('\n').findIndex((l) => l.startsWith(c)) + 1, lineText);
+  if (line < 1) throw new Error(`the editor did not open the children's social care example with "${lineText}"`);
+  const latencies = [];
+  const paths = {};
+  for (let i = -2; i < edits; i++) {
+    // Put the cursor at the end of the line's number and arm the measurement in the page.
+    await page.evaluate(
+      ([l, col]) => {
+        const w = window;
+        w.sluice.editor.setPosition({ lineNumber: l, column: col });
+        w.sluice.editor.focus();
+        w.latency = new Promise((resolve) => {
+          const before = w.sluice.state.run;
+          let typed = 0;
+          window.addEventListener('keydown', () => (typed = performance.now()), { capture: true, once: true });
+          const poll = () => {
+            // The chart is drawn in the same task that replaces the run; the next frame paints it.
+            if (typed && w.sluice.state.run !== before) requestAnimationFrame(() => resolve([performance.now() - typed, w.sluice.lastResponse()?.path]));
+            else requestAnimationFrame(poll);
+          };
+          requestAnimationFrame(poll);
+        });
+      },
+      [line, lineText.length + 1],
+    );
+    // Alternately type a digit and delete it, so the model keeps parsing and the text stays short.
+    await page.keyboard.press(i % 2 === 0 ? 'Digit1' : 'Backspace');
+    const [ms, path] = await page.evaluate(() => window.latency);
+    if (i < 0) continue;
+    latencies.push(ms);
+    paths[path] = (paths[path] ?? 0) + 1;
+  }
+  // Let the worker confirm the last retyped constant before the next kind of edit starts.
+  await page.waitForTimeout(1000);
+  return { latencies, paths: Object.entries(paths).map(([p, n]) => `${n} ${p}`).join(', ') };
 }
 
 function table(rows) {

@@ -33,13 +33,6 @@ import { SimulationClient } from './worker/simulation-client.js';
 const BASELINE = 'Baseline';
 /** The run with the sliders' overrides, present while a slider differs from the text. */
 const CURRENT = 'Sliders';
-/**
- * How long after a keystroke the text is sent to run: none beyond letting the editor finish the
- * keystroke, because any pause is part of the keystroke-to-chart time (bench/editor-latency.mjs)
- * and the client already coalesces keystrokes made while a run is in flight (only the newest
- * text runs next), so fast typing queues nothing.
- */
-const TYPING_PAUSE_MS = 0;
 
 const $ = <T extends HTMLElement>(id: string) => {
   const el = document.getElementById(id);
@@ -102,13 +95,13 @@ const picker = new VariablePicker($('var-list'), $<HTMLInputElement>('var-filter
 const sliders = new SlidersPanel($('sliders'), $<HTMLInputElement>('slider-filter'), {
   drag: (v, value) => {
     overrides = { ...overrides, [v.ident]: value };
-    requestRun(0);
+    requestRun();
   },
   commit: (v, value) => writeConstant(v, value),
 });
 const scenarios = new ScenariosPanel($('panel-scenarios'), {
   changed: () => {
-    requestRun(0);
+    requestRun();
     persist();
   },
   saveCurrent: (name) => {
@@ -117,14 +110,14 @@ const scenarios = new ScenariosPanel($('panel-scenarios'), {
   },
   apply: (s) => {
     overrides = overridesFrom(Object.entries(s.overrides).map(([k, v]) => [canonicalName(k), v] as const));
-    requestRun(0);
+    requestRun();
   },
   open: () => openFiles(),
 });
 $('clear-plot').addEventListener('click', () => picker.set([]));
 $('reset-sliders').addEventListener('click', () => {
   overrides = {};
-  requestRun(0);
+  requestRun();
 });
 setUpTabs(document.querySelector<HTMLElement>('[role=tablist]') ?? document.body, () => showResults());
 
@@ -146,7 +139,7 @@ function writeConstant(v: VariableInfo, value: number): void {
   const edit = constantEdit(textModel().getValue(), v, value, writtenSinceParse.get(v.ident)?.text);
   if (!edit) {
     overrides = { ...overrides, [v.ident]: value };
-    requestRun(0);
+    requestRun();
     return;
   }
   const rest = { ...overrides };
@@ -167,11 +160,14 @@ const client = new SimulationClient(
   (response, request) => received(response, request),
 );
 
-let runTimer: ReturnType<typeof setTimeout> | undefined;
-/** Run soon: after a pause in typing (`delay` ms), or at once for a slider. */
-function requestRun(delay: number): void {
-  clearTimeout(runTimer);
-  runTimer = setTimeout(() => client.run(runRequest()), delay);
+/**
+ * Run the text now, with no pause after a keystroke: a pause is part of the keystroke-to-chart
+ * time (bench/editor-latency.mjs), and sending from the keystroke's own task, not a timer's,
+ * spares waiting behind the editor's rendering. The client coalesces requests made while a run
+ * is in flight (only the newest runs next), so fast typing or dragging queues nothing.
+ */
+function requestRun(): void {
+  client.run(runRequest());
 }
 
 function runRequest(): RunRequest {
@@ -196,7 +192,7 @@ function received(response: RunResponse, request: RunRequest): void {
     const kept = Object.entries(overrides).filter(([ident]) => constants.has(ident));
     if (kept.length !== Object.keys(overrides).length) {
       overrides = Object.fromEntries(kept);
-      requestRun(0);
+      requestRun();
     }
     picker.update(state.index);
   }
@@ -251,11 +247,18 @@ function variableAtCursor(): VariableInfo | undefined {
   return state.variableAt(pos.lineNumber, pos.column, word) ?? state.variableDeclaredAbove(pos.lineNumber);
 }
 
+/** The variable the causes and uses panel shows, and the index it was read from. */
+let causesShown: { variable: VariableInfo | undefined; index: ModelIndex | null } | null = null;
 function updateCausesUses(): void {
-  showCausesUses($('cu-title'), $('causes-uses'), variableAtCursor(), state, goToVariable);
+  const variable = variableAtCursor();
+  causesShown = { variable, index: state.index };
+  showCausesUses($('cu-title'), $('causes-uses'), variable, state, goToVariable);
   if (!$('panel-loops').hidden) showLoops();
 }
-editor.onDidChangeCursorPosition(() => updateCausesUses());
+// Typing moves the cursor on every keystroke: redraw only when it reaches another variable.
+editor.onDidChangeCursorPosition(() => {
+  if (!causesShown || causesShown.index !== state.index || causesShown.variable?.ident !== variableAtCursor()?.ident) updateCausesUses();
+});
 
 function goToVariable(ident: string): void {
   const loc = state.index?.get(ident)?.loc;
@@ -290,7 +293,7 @@ window.addEventListener('beforeunload', () => {
 });
 
 textModel().onDidChangeContent(() => {
-  requestRun(TYPING_PAUSE_MS);
+  requestRun();
   persist();
 });
 
@@ -372,7 +375,7 @@ if (saved) {
 } else if (first) {
   scenarios.set(first.scenarios, []);
 }
-requestRun(0);
+requestRun();
 
 /** For the browser tests and the curious: the pieces, reachable from the console. */
-Object.assign(window, { sluice: { editor, client, state, monaco } });
+Object.assign(window, { sluice: { editor, client, state, monaco, lastResponse: () => lastResponse } });

@@ -123,7 +123,10 @@ export class ModelRunner {
       sameData(full.project, retyped.project) &&
       sameData(full.diagnostics, given.diagnostics) &&
       sameCompiledModel(full.compiled, given.compiled, retyped.overrides);
-    return same ? null : this.run(retyped.request);
+    if (!same) return this.run(retyped.request);
+    // Equal, so keep the objects already sent: the worker then sends the next change alone.
+    this.last = { ...full, project: retyped.project };
+    return null;
   }
 
   private build(request: RunRequest): Built {

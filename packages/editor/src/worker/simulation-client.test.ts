@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunRequest, RunResponse } from '../engine/run-model.js';
+import type { RunRequest } from '../engine/run-model.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 import { SimulationClient } from './simulation-client.js';
 
@@ -23,14 +23,14 @@ class FakeWorker {
   answer(text = this.sent[this.sent.length - 1]?.request.text): void {
     const last = this.sent[this.sent.length - 1];
     if (!last) throw new Error('nothing was sent');
-    const response: RunResponse = { project: null, diagnostics: [], runs: [], elapsed: text?.length ?? 0 };
+    const response: WorkerReply['response'] = { project: { kind: 'whole', project: null }, diagnostics: [], runs: [], elapsed: text?.length ?? 0 };
     this.onmessage?.({ data: { id: last.id, response } } as MessageEvent<WorkerReply>);
   }
   /** A corrected second reply to the `nth` request sent, as the worker sends after confirming a retyped constant. */
   revise(nth: number, message: string): void {
     const sent = this.sent[nth];
     if (!sent) throw new Error(`no request ${nth} was sent`);
-    const response: RunResponse = { project: null, diagnostics: [{ severity: 'warning', code: 'test', message }], runs: [], elapsed: 0 };
+    const response: WorkerReply['response'] = { project: { kind: 'whole', project: null }, diagnostics: [{ severity: 'warning', code: 'test', message }], runs: [], elapsed: 0 };
     this.onmessage?.({ data: { id: sent.id, response, revised: true } } as MessageEvent<WorkerReply>);
   }
   crash(): void {

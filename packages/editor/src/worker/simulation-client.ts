@@ -1,5 +1,6 @@
 import { error } from '@sluice/ir';
 import type { RunRequest, RunResponse } from '../engine/run-model.js';
+import { ProjectReceiver } from './project-delta.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 /** How long one request may run before the worker is judged stuck and replaced. */
@@ -12,6 +13,8 @@ const WATCHDOG_MS = 15_000;
  */
 export class SimulationClient {
   private worker: Worker;
+  /** Rebuilds each reply's project from the one before: every reply is decoded, shown or not. */
+  private projects = new ProjectReceiver();
   private nextId = 1;
   private inFlight: { id: number; request: RunRequest; timer: ReturnType<typeof setTimeout>; retried: boolean } | null = null;
   private pending: RunRequest | null = null;
@@ -39,7 +42,10 @@ export class SimulationClient {
 
   private start(): Worker {
     const worker = this.createWorker();
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => this.received(event.data);
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const { response, ...rest } = event.data;
+      this.received(rest, { ...response, project: this.projects.decode(response.project) });
+    };
     worker.onerror = (event) => {
       event.preventDefault();
       this.restart(true);
@@ -56,10 +62,10 @@ export class SimulationClient {
     this.worker.postMessage(message);
   }
 
-  private received(reply: WorkerReply): void {
+  private received(reply: Omit<WorkerReply, 'response'>, response: RunResponse): void {
     if (reply.revised) {
       // Stale once anything newer was asked for: that answer is on its way.
-      if (!this.inFlight && !this.pending && this.shown?.id === reply.id) this.onResponse(reply.response, this.shown.request);
+      if (!this.inFlight && !this.pending && this.shown?.id === reply.id) this.onResponse(response, this.shown.request);
       return;
     }
     const flight = this.inFlight;
@@ -68,7 +74,7 @@ export class SimulationClient {
     this.inFlight = null;
     if (!this.pending) {
       this.shown = { id: flight.id, request: flight.request };
-      this.onResponse(reply.response, flight.request);
+      this.onResponse(response, flight.request);
     }
     this.flush();
   }

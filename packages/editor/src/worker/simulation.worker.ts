@@ -2,6 +2,7 @@
 // Parses, compiles and runs the model off the main thread, so typing never waits for a simulation.
 import { error } from '@sluice/ir';
 import { ModelRunner, type RunResponse } from '../engine/run-model.js';
+import { ProjectSender } from './project-delta.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -13,6 +14,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const CONFIRM_PAUSE_MS = 250;
 
 const runner = new ModelRunner();
+const projects = new ProjectSender();
 let confirmTimer: ReturnType<typeof setTimeout> | undefined;
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -33,11 +35,12 @@ function reply(id: number, file: string, work: () => RunResponse | null, revised
   if (!response) return;
   // The columns are views of one buffer per run: transferred, not copied.
   const transfer = response.runs.flatMap((r) => [r.times.buffer, ...r.columns.map((c) => c.values.buffer)]);
-  const message: WorkerReply = revised ? { id, response, revised } : { id, response };
+  const wire = { ...response, project: projects.encode(response.project) };
+  const message: WorkerReply = revised ? { id, response: wire, revised } : { id, response: wire };
   try {
     self.postMessage(message, { transfer: [...new Set(transfer)] as ArrayBuffer[] });
   } catch {
     // A project holding something structured clone refuses: send the numbers without it.
-    self.postMessage({ ...message, response: { ...response, project: null } } satisfies WorkerReply);
+    self.postMessage({ ...message, response: { ...wire, project: projects.encode(null) } } satisfies WorkerReply);
   }
 }
