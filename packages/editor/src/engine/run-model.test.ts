@@ -28,7 +28,7 @@ function expectSameAnswer(got: RunResponse, want: RunResponse): void {
   });
 }
 
-describe('ModelRunner: a retyped constant runs the compiled model with an override', () => {
+describe('ModelRunner: typing inside one formula is answered without parsing the file', () => {
   it('gives exactly the full answer for the social care model, digit after digit and across constants', () => {
     const runner = new ModelRunner();
     expect(runner.run(request(careText)).path).toBe('parsed');
@@ -79,14 +79,36 @@ describe('ModelRunner: a retyped constant runs the compiled model with an overri
     expect(runner.unconfirmed).toBe(false);
   });
 
-  it('parses in full any edit that is not a constant\'s number', () => {
+  it('answers an edit inside one formula by reading that formula alone, exactly as a full parse would', () => {
+    const cases: [string, string][] = [
+      [small('3').replace('input * TIME', 'input * TIME + 1'), 'formula'],
+      [small('3').replace('input * TIME', '"input" * (TIME + 1)'), 'formula'],
+      [small('3').replace('const order = 3', 'const order = x'), 'formula'], // an unknown name: the compiler's error
+      [small('3').replace('const order = 3', 'const order = 3 + 1'), 'constant'], // still a number
+    ];
+    for (const [text, path] of cases) {
+      const runner = new ModelRunner();
+      runner.run(request(small('3')));
+      const got = runner.run(request(text));
+      expect(got.path, text).toBe(path);
+      const want = fresh(request(text));
+      if (path === 'constant') expect(runner.confirm(), text).not.toBeNull(); // the delay's order: corrected
+      else {
+        expectSameAnswer(got, want);
+        expect(runner.confirm(), text).toBeNull();
+      }
+    }
+  });
+
+  it('parses in full any edit a formula alone cannot answer', () => {
     const cases = [
-      small('3').replace('input * TIME', 'input * TIME + 1'), // a formula
-      small('3').replace('const order = 3', 'const order = 3 + 1'), // a number becomes arithmetic
-      small('3').replace('const order = 3', 'const order = x'), // a name: an error
       small('3').replace('const order = 3', 'const order = '), // nothing
       small('3').replace('const order = 3', 'const orde = 3'), // the name
       small('3').replace('const input = 10\n', 'const input = 10\n\n'), // a line after it
+      small('3').replace('input * TIME, 2', '(input * TIME, 2'), // an open bracket carries it onto the next line
+      small('3').replace('input * TIME', 'input # TIME'), // a comment
+      small('3').replace('input * TIME', 'input * * TIME'), // a syntax error
+      small('3').replace('const order = 3', 'const order =  3'), // a blank before it moves its column
     ];
     for (const text of cases) {
       const runner = new ModelRunner();
@@ -95,6 +117,22 @@ describe('ModelRunner: a retyped constant runs the compiled model with an overri
       expect(got.path, text).toBe('parsed');
       expectSameAnswer(got, fresh(request(text)));
     }
+  });
+
+  it('reads a retyped formula of the social care model alone, then a constant on top of it, each as a full parse would', () => {
+    const runner = new ModelRunner();
+    runner.run(request(careText));
+    const formula = 'aux CLA_Rate_per_10000 = Children_in_Care / Child_Population * 10000';
+    const edited = careText.replace(formula, `${formula}1`);
+    const first = runner.run(request(edited));
+    expect(first.path).toBe('formula');
+    expectSameAnswer(first, fresh(request(edited)));
+    const both = edited.replace(CONSTANT, `${CONSTANT}1`);
+    const second = runner.run(request(both));
+    expect(second.path).toBe('constant');
+    expectSameAnswer(second, fresh(request(both)));
+    expect(runner.confirm()).toBeNull();
+    expect(runner.run(request(both)).path).toBe('cached');
   });
 
   it('retypes a constant with a comment after it, or on CRLF lines, and the same answer comes out', () => {

@@ -1,7 +1,7 @@
-import type { Diagnostic, Project } from '@sluice/ir';
+import { ok, type Diagnostic, type Project, type Result } from '@sluice/ir';
 import { compile, type CompiledModel } from '@sluice/compiler';
 import { simulate } from '@sluice/runtime';
-import { retypedConstant, type ParsedText } from './constant-retype.js';
+import { retypedEquation, type ParsedText } from './retyped-equation.js';
 import { readModel, type ModelFormat } from './model-format.js';
 import type { Overrides } from './overrides.js';
 import { sameCompiledModel } from './same-compiled.js';
@@ -32,10 +32,11 @@ export interface RunRequest {
 
 /**
  * How the model of a response was had: parsed and compiled (`parsed`), the last compiled model
- * for the same text (`cached`), or the last compiled model with a retyped constant's new value
- * as an override (`constant`, confirmed by a full parse when typing pauses).
+ * for the same text (`cached`), the last compiled model with a retyped constant's new value as
+ * an override (`constant`), or the last parsed model with a retyped formula read again and
+ * compiled (`formula`). The last two are confirmed by a full parse when typing pauses.
  */
-export type BuildPath = 'parsed' | 'cached' | 'constant';
+export type BuildPath = 'parsed' | 'cached' | 'constant' | 'formula';
 
 export interface RunResponse {
   /** The parsed model, or null when the text did not parse. */
@@ -54,13 +55,14 @@ interface Compiled {
   file: string;
   project: Project | null;
   compiled: CompiledModel | null;
-  diagnostics: Diagnostic[];
+  /** The parser's messages, then the compiler's. */
+  parsing: Diagnostic[];
+  compiling: Diagnostic[];
 }
 
-/** A text answered with the compiled model of an earlier one: its parse, and the constants it changed. */
+/** Constants retyped since the compiled model, answered by overriding their values in it. */
 interface Retyped extends ParsedText {
   overrides: Overrides;
-  request: RunRequest;
 }
 
 interface Built {
@@ -74,14 +76,16 @@ interface Built {
 
 /**
  * Parses, compiles and runs model text, keeping the last compiled model: a slider drag sends
- * the same text with new overrides, and then only the simulation is redone. Typing in a
- * constant's number is answered the same way, with the new value as an override, after a
- * parse of that one number; `confirm` later parses and compiles that text in full and says
- * whether the answer given was exactly the full one.
+ * the same text with new overrides, and then only the simulation is redone. Typing inside one
+ * formula is answered without parsing the file: a constant's new value runs the compiled model
+ * as an override, another formula is read alone and the model compiled again. `confirm` later
+ * parses (and compiles) that text in full and says whether the answer given was exact.
  */
 export class ModelRunner {
   private last: Compiled | null = null;
   private retyped: Retyped | null = null;
+  /** The newest request answered from a retyped formula and not yet confirmed by a full parse. */
+  private toConfirm: RunRequest | null = null;
 
   run(request: RunRequest): RunResponse {
     const started = performance.now();
@@ -103,71 +107,76 @@ export class ModelRunner {
     return { project: built.project, diagnostics: dedupe(diagnostics), runs, elapsed: performance.now() - started, path: built.path };
   }
 
-  /** Whether the last response came from a retyped constant that no full parse has confirmed yet. */
+  /** Whether the last response came from a retyped formula that no full parse has confirmed yet. */
   get unconfirmed(): boolean {
-    return this.retyped !== null;
+    return this.toConfirm !== null;
   }
 
   /**
-   * Parse and compile in full the text the last response answered from a retyped constant, and
-   * keep that as the compiled model. Returns the full response when it differs from the one
-   * given (a constant the compiler reads while compiling, such as a delay's order), else null.
+   * Parse in full the text the last response answered from a retyped formula (and compile it,
+   * for a constant's override), and keep that. Returns the full response when it differs from
+   * the one given (a constant the compiler reads while compiling, such as a delay's order, or a
+   * formula the text parser reads otherwise), else null.
    */
   confirm(): RunResponse | null {
-    const retyped = this.retyped;
+    const request = this.toConfirm;
     const given = this.last;
-    if (!retyped || !given?.compiled) return null;
-    const full = this.compileText(retyped.request);
-    const same =
-      full.compiled !== null &&
-      sameData(full.project, retyped.project) &&
-      sameData(full.diagnostics, given.diagnostics) &&
-      sameCompiledModel(full.compiled, given.compiled, retyped.overrides);
-    if (!same) return this.run(retyped.request);
-    // Equal, so keep the objects already sent: the worker then sends the next change alone.
-    this.last = { ...full, project: retyped.project };
-    return null;
+    this.toConfirm = null;
+    if (!request || !given) return null;
+    const retyped = this.retyped;
+    const parsed = readModel(request.text, request.format, request.file);
+    const sameParse = parsed.ok && sameData(parsed.value, retyped?.project ?? given.project) && sameData(parsed.warnings, given.parsing);
+    if (sameParse && !retyped) return null;
+    const full = this.compileParsed(request, parsed);
+    if (sameParse && retyped && full.compiled && given.compiled && sameData(full.compiling, given.compiling) && sameCompiledModel(full.compiled, given.compiled, retyped.overrides)) {
+      // Equal, so keep the objects already sent: the worker then sends the next change alone.
+      this.last = { ...full, project: retyped.project };
+      return null;
+    }
+    return this.run(request);
   }
 
   private build(request: RunRequest): Built {
-    const key = keyOf(request);
     const last = this.last;
-    if (last?.key === key) {
+    if (last?.key === keyOf(request)) {
       this.retyped = null;
-      return { ...last, overrides: {}, path: 'cached' };
+      if (this.toConfirm) this.toConfirm = request;
+      return { ...this.answer(last), path: 'cached' };
     }
-    const retyped = last?.compiled && last.project && request.format === 'sluice' && last.file === request.file ? this.retype(request, last) : undefined;
-    if (retyped && last) return { project: retyped.project, compiled: last.compiled, diagnostics: last.diagnostics, overrides: retyped.overrides, path: 'constant' };
-    return { ...this.compileText(request), overrides: {}, path: 'parsed' };
+    if (last && this.retyped?.text === request.text) {
+      // The same retyped text again: a slider dragged after typing.
+      this.toConfirm = request;
+      return { ...this.answer(last), project: this.retyped.project, path: 'constant' };
+    }
+    const from: ParsedText | undefined = this.retyped ?? (last?.project ? { text: last.text, file: last.file, project: last.project } : undefined);
+    const r = last && from && request.format === 'sluice' && last.file === request.file ? retypedEquation(from, request.text) : undefined;
+    if (!r || !last) {
+      this.toConfirm = null;
+      return { ...this.answer(this.compileParsed(request, readModel(request.text, request.format, request.file))), path: 'parsed' };
+    }
+    this.toConfirm = request;
+    if (r.constant !== undefined && last.compiled?.constants.some((c) => c.ident === r.ident)) {
+      this.retyped = { text: r.text, file: r.file, project: r.project, overrides: { ...this.retyped?.overrides, [r.ident]: r.constant } };
+      return { ...this.answer(last), project: r.project, path: 'constant' };
+    }
+    // The parser's messages are the last text's: the edit stayed inside one formula that reads cleanly.
+    return { ...this.answer(this.compileParsed(request, ok(r.project, last.parsing))), path: 'formula' };
   }
 
-  /** The request's text as the compiled one (or the last retyped one) with one constant's number retyped. */
-  private retype(request: RunRequest, last: Compiled): Retyped | undefined {
-    // The same retyped text again (a slider dragged after typing) needs nothing new.
-    if (this.retyped?.text === request.text) {
-      this.retyped = { ...this.retyped, request };
-      return this.retyped;
-    }
-    const from: ParsedText | undefined = this.retyped ?? (last.project ? { text: last.text, file: last.file, project: last.project } : undefined);
-    const r = from && retypedConstant(from, request.text);
-    if (!r || !last.compiled?.constants.some((c) => c.ident === r.ident)) return undefined;
-    this.retyped = { text: r.text, file: r.file, project: r.project, overrides: { ...this.retyped?.overrides, [r.ident]: r.value }, request };
-    return this.retyped;
+  private answer(c: Compiled): Omit<Built, 'path'> {
+    return { project: c.project, compiled: c.compiled, diagnostics: [...c.parsing, ...c.compiling], overrides: this.retyped?.overrides ?? {} };
   }
 
-  private compileText(request: RunRequest): Compiled {
+  /** Compile a parse of the request's text and keep it as the last compiled model. */
+  private compileParsed(request: RunRequest, parsed: Result<Project>): Compiled {
     this.retyped = null;
-    const key = keyOf(request);
-    const parsed = readModel(request.text, request.format, request.file);
-    const base = { key, text: request.text, file: request.file };
+    const base = { key: keyOf(request), text: request.text, file: request.file };
     let built: Compiled;
     if (!parsed.ok) {
-      built = { ...base, project: null, compiled: null, diagnostics: parsed.diagnostics };
+      built = { ...base, project: null, compiled: null, parsing: parsed.diagnostics, compiling: [] };
     } else {
       const compiled = compile(parsed.value);
-      built = compiled.ok
-        ? { ...base, project: parsed.value, compiled: compiled.value, diagnostics: [...parsed.warnings, ...compiled.warnings] }
-        : { ...base, project: parsed.value, compiled: null, diagnostics: [...parsed.warnings, ...compiled.diagnostics] };
+      built = { ...base, project: parsed.value, compiled: compiled.ok ? compiled.value : null, parsing: parsed.warnings, compiling: compiled.ok ? compiled.warnings : compiled.diagnostics };
     }
     this.last = built;
     return built;
