@@ -1,7 +1,7 @@
 import { error, type Diagnostic, type Dialect, type Expr, type Variable, type VariableRef } from '@sluice/ir';
 import type { EmitContext } from '../builtins/types.js';
 import type { Pass } from '../graph/dependencies.js';
-import { stridesOf, type DimInfo } from '../graph/dimensions.js';
+import { positionIn, stridesOf, type DimInfo } from '../graph/dimensions.js';
 import type { Node, ResolutionMap } from '../graph/nodes.js';
 import { SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME } from './compiled-model.js';
 import { lookupHelperName, lookupModeCode, lookupModeHelper } from './helpers.js';
@@ -131,7 +131,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       }
       if (s.kind === 'range') {
         // from:to, by positions or element names, inclusive.
-        const at = (x: Expr): number => (x.kind === 'number' ? x.value - 1 : x.kind === 'var' ? d.elements.indexOf(x.name) : -1);
+        const at = (x: Expr): number => (x.kind === 'number' ? x.value - 1 : x.kind === 'var' ? positionIn(d, x.name) : -1);
         const from = at(s.from);
         const to = at(s.to);
         if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to >= d.elements.length || to < from) {
@@ -152,7 +152,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
         continue;
       }
       if (x.kind === 'var' && !x.subscripts) {
-        const element = d.elements.indexOf(x.name);
+        const element = positionIn(d, x.name);
         if (element >= 0 && !ctx.dims.some((c) => c.ident === x.name)) {
           out.push({ index: String(element) });
           continue;
@@ -274,8 +274,8 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
       const k = ctx.dims.findIndex((d) => d.ident === e.name);
       if (k >= 0) return `(${ctx.index[k]} + 1)`;
       // An element name as a value: its position in the current place's dimension.
-      const j = ctx.dims.findIndex((d) => d.elements.includes(e.name));
-      if (j >= 0) return String(ctx.dims[j]!.elements.indexOf(e.name) + 1);
+      const j = ctx.dims.findIndex((d) => positionIn(d, e.name) >= 0);
+      if (j >= 0) return String(positionIn(ctx.dims[j]!, e.name) + 1);
       throw new Error('internal: unresolved reference reached code generation');
     }
     case 'call': {
@@ -343,10 +343,10 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
         const dimOf = (x: Expr): number =>
           x.kind === 'var' && !x.subscripts && !ctx.resolution.has(x) ? ctx.dims.findIndex((d) => d.ident === x.name) : -1;
         const isElement = (x: Expr): boolean =>
-          x.kind === 'var' && !x.subscripts && !ctx.resolution.has(x) && dimOf(x) < 0 && ctx.dims.some((d) => d.elements.includes(x.name));
+          x.kind === 'var' && !x.subscripts && !ctx.resolution.has(x) && dimOf(x) < 0 && ctx.dims.some((d) => positionIn(d, x.name) >= 0);
         const [kl, kr] = [dimOf(e.left), dimOf(e.right)];
         const byName =
-          (kl >= 0 && kr >= 0 && ctx.dims[kl]!.elements.some((n) => ctx.dims[kr]!.elements.includes(n))) ||
+          (kl >= 0 && kr >= 0 && ctx.dims[kl]!.elements.some((n) => positionIn(ctx.dims[kr]!, n) >= 0)) ||
           (kl >= 0 && isElement(e.right)) ||
           (kr >= 0 && isElement(e.left));
         if (byName) {

@@ -1,5 +1,5 @@
 import type { GraphicalFunction, GraphicalFunctionType } from '@sluice/ir';
-import type { DimInfo } from '../graph/dimensions.js';
+import { positionIn, type DimInfo } from '../graph/dimensions.js';
 import type { Node } from '../graph/nodes.js';
 import { FIXED_SLOTS } from './compiled-model.js';
 
@@ -83,7 +83,7 @@ export function layOut(nodes: readonly Node[], dimensions: ReadonlyMap<string, D
       const key = `${from.ident}\u0000${to.ident}`;
       const known = maps.get(key);
       if (known !== undefined) return known;
-      const positions = from.elements.map((e) => to.elements.indexOf(e));
+      const positions = from.elements.map((e) => positionIn(to, e));
       if (positions.some((p) => p < 0)) return undefined;
       const offset = points.length;
       points.push(...positions);
