@@ -24,8 +24,7 @@ export function makeIntegrator(model: CompiledModel, method: CompiledModel['meth
   const stage = (v: Float64Array, k: Float64Array, c: number, t: number, dt: number, out: Float64Array): void => {
     for (let i = 0; i < n; i++) v[base + i] = y0[i]! + c * dt * k[i]!;
     v[SLOT_TIME] = t + c * dt;
-    model.step(v, g, h);
-    model.rates(v, out, g, h);
+    model.evaluate(v, out, g, h);
   };
   if (method === 'rk2') {
     // Heun's method: the average of the slopes at both ends of the step.

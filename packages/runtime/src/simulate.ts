@@ -76,14 +76,13 @@ export function simulate(model: CompiledModel, options: SimulateOptions = {}): R
  * it, never run at that point, threw the optimised code away again at the end of every run.
  */
 function runSteps(model: CompiledModel, plan: RunPlan, v: Float64Array, r: Float64Array, h: Helpers, integrate: Integrator, saved: SavedRows): void {
-  const { step, rates, afterStep, keepsHistory, stockBase, stockCount, tables: g } = model;
+  const { evaluate, afterStep, keepsHistory, stockBase, stockCount, tables: g } = model;
   const { start, dt, steps, saveEvery } = plan;
   const euler = plan.method === 'euler';
   for (let n = 0, untilSave = 0; ; n++) {
     const t = start + n * dt;
     v[SLOT_TIME] = t;
-    step(v, g, h);
-    rates(v, r, g, h);
+    evaluate(v, r, g, h);
     if (untilSave === 0) {
       saved.save(v);
       untilSave = saveEvery;

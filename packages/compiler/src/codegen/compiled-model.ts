@@ -54,6 +54,11 @@ export interface CompiledModel {
   step: PassFunction;
   /** Net rates of the stocks, after non-negative stocks have cut their outflows. */
   rates: RatesFunction;
+  /**
+   * `step` then `rates`, as every integration step and stage calls them: for a model small
+   * enough to be one function, their bodies in one, so a step costs one call.
+   */
+  evaluate: RatesFunction;
   /** Stores this step's values for PREVIOUS and DELAY; called once per step, after saving. */
   afterStep: PassFunction;
   /** Whether `afterStep` does anything (the runtime skips the call when not). */

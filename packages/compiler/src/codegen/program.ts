@@ -21,13 +21,31 @@ const INITIAL_ROLES = new Set(['stock', 'aux', 'flow', 'init-value', 'previous-v
 /** An equation of numbers and arithmetic only, folded at compile time: a constant a run may override. */
 const foldConstantOf = (e: Expr | undefined): number | undefined => (e ? foldConstant(e) : undefined);
 
+/** Row-major offset of an element's own equation. */
+function offsetOfFixed(node: Node, fixed: number[]): number {
+  const strides = stridesOf(node.dims);
+  return fixed.reduce((o, i, k) => o + i * strides[k]!, 0);
+}
+
+/**
+ * Which equation of a node writes each offset last (later equations win): a loop equation
+ * writes every offset, an element's own one its offset. Kept as the last loop and a map of
+ * element equations, not a map of every offset: arrays of 100,000 elements made that slow.
+ */
+function lastWriters(node: Node): (offset: number) => NodeEquation | undefined {
+  let loop = -1;
+  const fixed = new Map<number, number>();
+  node.equations.forEach((eq, k) => {
+    if (node.dims.length === 0 || !eq.fixed) loop = k;
+    else fixed.set(offsetOfFixed(node, eq.fixed), k);
+  });
+  return (offset) => node.equations[Math.max(loop, fixed.get(offset) ?? -1)];
+}
+
 /** Row-major offsets an equation writes: one for an element's own equation, all for a loop. */
 function offsetsOf(node: Node, eq: NodeEquation): number[] {
   if (node.dims.length === 0) return [0];
-  if (eq.fixed) {
-    const strides = stridesOf(node.dims);
-    return [eq.fixed.reduce((o, i, k) => o + i * strides[k]!, 0)];
-  }
+  if (eq.fixed) return [offsetOfFixed(node, eq.fixed)];
   return Array.from({ length: node.size }, (_, i) => i);
 }
 
@@ -132,14 +150,13 @@ export function generateProgram(
     if (n.role !== 'aux' && n.role !== 'flow' && n.role !== 'stock') continue;
     if (cutInPlace.has(n.variable.ident)) continue;
     if (n.role === 'flow' && (n.variable as Flow).nonNegative) continue;
-    const written = new Map<number, NodeEquation>();
-    for (const eq of n.equations) for (const o of offsetsOf(n, eq)) written.set(o, eq);
+    const writer = lastWriters(n);
     for (const eq of n.equations) {
       const value = foldConstantOf(n.role === 'stock' ? eq.initExpr : eq.stepExpr);
       if (value === undefined || eq.gf || (n.role !== 'stock' && eq.initExpr !== eq.stepExpr)) continue;
       constantEquations.add(eq);
       for (const o of offsetsOf(n, eq)) {
-        if (written.get(o) !== eq) continue;
+        if (writer(o) !== eq) continue;
         constants.push({ name: elementName(n.variable.name, n.dims, o), ident: elementName(n.variable.ident, n.dims, o), slot: layout.slotOf(n) + o, value });
       }
     }
@@ -231,6 +248,8 @@ export function generateProgram(
   }
 
   try {
+    const step = compilePass(stepBody);
+    const rates = compileFunction<RatesFunction>(['v', 'r', 'g', 'h'], ratesBody);
     return {
       dialect: project.dialect,
       simSpecs: { ...project.simSpecs },
@@ -243,8 +262,9 @@ export function generateProgram(
       outputs,
       delayCount: resolved.delayCount,
       initial: compilePass(initialBody),
-      step: compilePass(stepBody),
-      rates: compileFunction<RatesFunction>(['v', 'r', 'g', 'h'], ratesBody),
+      step,
+      rates,
+      evaluate: stepBody.split ? (v, r, g, h) => (step(v, g, h), rates(v, r, g, h)) : compileFunction<RatesFunction>(['v', 'r', 'g', 'h'], `{\n${stepBody.source}\n}\n{\n${ratesBody}\n}`),
       afterStep: compileFunction<PassFunction>(['v', 'g', 'h'], afterBody),
       keepsHistory: afterLines.length > 0,
       source: { initial: initialBody.source, step: stepBody.source, rates: ratesBody, afterStep: afterBody },
