@@ -1,4 +1,4 @@
-import { error, walkExpr, type Diagnostic, type Equation, type Variable } from '@sluice/ir';
+import { error, walkExpr, type Diagnostic, type Equation, type SourceLoc, type Variable } from '@sluice/ir';
 
 /**
  * Vensim's MIN and MAX compare exactly two values (VMIN and VMAX reduce an array). The shared
@@ -8,18 +8,18 @@ import { error, walkExpr, type Diagnostic, type Equation, type Variable } from '
 const TWO_ARGUMENTS = new Set(['MIN', 'MAX']);
 
 export function checkArgumentCounts(variables: readonly Variable[], diagnostics: Diagnostic[]): void {
-  // An equation over ranges becomes one copy per element it is resolved at, all with the text
-  // and place it was written at: check it once (one message, and 1,000 regions walk 1 copy).
-  const checked = new Set<string>();
+  // An equation over ranges becomes one copy per element it is resolved at, all sharing the
+  // place (one SourceLoc object) it was written at: check it once (one message, and 1,000
+  // regions walk 1 copy). Copies differ only in subscripts, never in their calls.
+  const checked = new Set<SourceLoc>();
   for (const v of variables) {
     const equations: (Equation | undefined)[] = [v.equation, v.initialEquation, v.kind === 'stock' ? v.netFlow : undefined];
     for (const el of v.elements ?? []) equations.push(el.equation, el.initialEquation, el.netFlow);
     for (const eq of equations) {
       if (!eq?.expr) continue;
       if (eq.loc) {
-        const key = `${eq.loc.file ?? ''}:${eq.loc.line}:${eq.loc.column}:${eq.text}`;
-        if (checked.has(key)) continue;
-        checked.add(key);
+        if (checked.has(eq.loc)) continue;
+        checked.add(eq.loc);
       }
       walkExpr(eq.expr, (e) => {
         if (e.kind !== 'call' || !TWO_ARGUMENTS.has(e.fn) || e.args.length === 2) return;
