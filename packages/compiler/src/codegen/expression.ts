@@ -44,12 +44,22 @@ const builtinContext = (dialect: Dialect): EmitContext => ({
 
 const truth = (s: string): string => `(${s}) !== 0`;
 
+/** Whether `s` is digits only (an element's position), by character codes: this runs for every subscript of every element equation. */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** `base + i0 * 3 + 2`, folding the parts that are numbers. */
 export function offsetSource(base: number, parts: { index: string; stride: number }[]): string {
   let constant = base;
   const terms: string[] = [];
   for (const p of parts) {
-    if (/^\d+$/.test(p.index)) constant += Number(p.index) * p.stride;
+    if (isDigits(p.index)) constant += Number(p.index) * p.stride;
     else terms.push(p.stride === 1 ? p.index : `${p.index} * ${p.stride}`);
   }
   return terms.length === 0 ? String(constant) : `${constant} + ${terms.join(' + ')}`;
