@@ -111,6 +111,7 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log('\nfuzz summary');
 for (const line of lines) console.log(`  ${line}`);
 if (hung) console.log(`  HUNG  the run did not finish in ${maxMinutes} minutes: a call may loop forever (rerun with --only to find which)`);
-console.log(`  ${cases} cases per property, ${minutes} min`);
+// What SECURITY.md records of a long run: when, how many cases, how long.
+console.log(`  ${cases} cases per property, started ${new Date(started).toISOString()}, ${minutes} min`);
 console.log(`${passed} passed, ${failed + (hung ? 1 : 0)} failed`);
 process.exit(status === 0 && failed === 0 && !hung && passed > 0 ? 0 : 1);
