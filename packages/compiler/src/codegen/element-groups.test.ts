@@ -22,7 +22,25 @@ describe('groupStatements', () => {
     expect(run(groupStatements(statements))).toEqual(run(statements));
   });
 
+  it('folds statements whose constants differ into a loop reading them from a table in g', () => {
+    const statements = [0, 1, 2, 3, 4].map((k) => `v[${40 + k}] = ((v[${k}] * ${[0.1, 0.7, 2, 1e-7, 0.25][k]}) + 3);`);
+    const g: number[] = [9, 9];
+    const grouped = groupStatements(statements, (values) => g.push(...values) - values.length);
+    expect(grouped).toEqual(['for (let gk = 0; gk < 5; gk++) {\nv[(40 + gk * 1)] = ((v[(0 + gk * 1)] * g[2 + gk]) + 3);\n}']);
+    expect(g).toEqual([9, 9, 0.1, 0.7, 2, 1e-7, 0.25]);
+    const withTables = (code: string[]) => {
+      const v = Float64Array.from({ length: 64 }, (_, i) => i);
+      new Function('v', 'g', `'use strict';\n${code.join('\n')}`)(v, Float64Array.from(g));
+      return Array.from(v);
+    };
+    expect(withTables(grouped)).toEqual(withTables(statements));
+    // Slots that do not step evenly still break the run, table or not.
+    const uneven = [0, 1, 2, 3, 4].map((k) => `v[${40 + k * k}] = (v[${k}] * 0.${k + 1});`);
+    expect(groupStatements(uneven, () => 0)).toEqual(uneven);
+  });
+
   it('leaves statements whose other numbers differ, or too few alike, as they are', () => {
+    // Without a table to keep them in, differing constants stay written out.
     const constants = [0, 1, 2, 3, 4].map((k) => `v[${40 + k}] = (v[${k}] * 0.${k + 1});`);
     expect(groupStatements(constants)).toEqual(constants);
     const three = [0, 1, 2].map((k) => `v[${40 + k}] = v[${k}];`);

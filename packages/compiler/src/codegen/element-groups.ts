@@ -4,8 +4,9 @@
  * lines V8 never optimises. Consecutive statements of one variable that differ only in integers
  * (slots, table offsets) changing by the same step from one statement to the next are folded
  * into a loop whose k-th pass is, character for character, the k-th statement with those
- * integers written as `base + k * step`. The loop runs the same statements in the same order,
- * so an element reading the one written just before it still sees it.
+ * integers written as `base + k * step`, and other numbers that differ (per-element constants)
+ * read from a table in `g`. The loop runs the same statements in the same order, so an element
+ * reading the one written just before it still sees it.
  */
 
 /** Fewer statements than this stay as they are: a loop would not pay for itself. */
@@ -58,50 +59,72 @@ function shapeOf(code: string): Shape {
 const sameText = (a: Shape, b: Shape): boolean => a.text.length === b.text.length && a.text.every((t, i) => t === b.text[i]);
 
 const integer = (s: string): number | undefined => {
-  if (!/^\d+$/.test(s)) return undefined;
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return undefined;
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : undefined;
 };
 
-/** Per number: undefined if it must stay the same, else its step from one statement to the next. */
-function stepsBetween(a: Shape, b: Shape): (number | undefined)[] | undefined {
-  const steps: (number | undefined)[] = [];
+/** How a number changes over a group: the same, by an integer step, or from a table of its values. */
+type Change = { same: true } | { step: number } | { table: true };
+const SAME: Change = { same: true };
+const TABLE: Change = { table: true };
+
+/** Writes numbers into the run's data array `g` and returns their offset. */
+export type StoreNumbers = (values: number[]) => number;
+
+/**
+ * Per number, how it changes from the first statement to the second. Integers (slots, offsets,
+ * positions) must step evenly; a number that is not an integer in one of the two (a
+ * per-element constant, `0.1` then `0.7`) may differ freely when there is a table to keep it.
+ */
+function changesBetween(a: Shape, b: Shape, tables: boolean): Change[] | undefined {
+  const changes: Change[] = [];
   for (let i = 0; i < a.numbers.length; i++) {
     const x = a.numbers[i]!;
     const y = b.numbers[i]!;
-    if (x === y) steps.push(undefined);
+    if (x === y) changes.push(SAME);
     else {
       const p = integer(x);
       const q = integer(y);
-      if (p === undefined || q === undefined) return undefined;
-      steps.push(q - p);
+      if (p !== undefined && q !== undefined) changes.push({ step: q - p });
+      else if (tables) changes.push(TABLE);
+      else return undefined;
     }
   }
-  return steps;
+  return changes;
 }
 
-/** Whether statement `s` is statement k of the group starting at `first` with these steps. */
-function follows(first: Shape, steps: (number | undefined)[], s: Shape, k: number): boolean {
+/** Whether statement `s` is statement k of the group starting at `first` with these changes. */
+function follows(first: Shape, changes: Change[], s: Shape, k: number): boolean {
   if (!sameText(first, s)) return false;
   return first.numbers.every((x, i) => {
-    const d = steps[i];
-    if (d === undefined) return s.numbers[i] === x;
-    return integer(s.numbers[i]!) === integer(x)! + k * d;
+    const c = changes[i]!;
+    const y = s.numbers[i]!;
+    if ('same' in c) return y === x;
+    if ('step' in c) return integer(y) === integer(x)! + k * c.step;
+    return true;
   });
 }
 
-function loopOf(first: Shape, steps: (number | undefined)[], count: number): string {
+function loopOf(shapes: Shape[], changes: Change[], store: StoreNumbers | undefined): string {
+  const first = shapes[0]!;
   let body = first.text[0]!;
   first.numbers.forEach((x, i) => {
-    const d = steps[i];
-    body += d === undefined || d === 0 ? x : `(${x} + ${COUNTER} * ${d})`;
+    const c = changes[i]!;
+    // Numbers printed by numberLiteral read back exactly.
+    if ('table' in c) body += `g[${store!(shapes.map((s) => Number(s.numbers[i])))} + ${COUNTER}]`;
+    else body += 'same' in c || c.step === 0 ? x : `(${x} + ${COUNTER} * ${c.step})`;
     body += first.text[i + 1]!;
   });
-  return `for (let ${COUNTER} = 0; ${COUNTER} < ${count}; ${COUNTER}++) {\n${body}\n}`;
+  return `for (let ${COUNTER} = 0; ${COUNTER} < ${shapes.length}; ${COUNTER}++) {\n${body}\n}`;
 }
 
-/** The statements of one variable, with runs of the same shape folded into loops. */
-export function groupStatements(statements: string[]): string[] {
+/**
+ * The statements of one variable, with runs of the same shape folded into loops. With `store`,
+ * numbers other than integers that differ from one statement to the next (per-element
+ * constants inside a formula) are read from a table written into `g`, so those runs fold too.
+ */
+export function groupStatements(statements: string[], store?: StoreNumbers): string[] {
   if (statements.length < MIN_GROUP) return statements;
   const shapes = statements.map(shapeOf);
   const out: string[] = [];
@@ -109,10 +132,10 @@ export function groupStatements(statements: string[]): string[] {
   while (i < statements.length) {
     const first = shapes[i]!;
     const second = shapes[i + 1];
-    const steps = second && sameText(first, second) ? stepsBetween(first, second) : undefined;
+    const changes = second && sameText(first, second) ? changesBetween(first, second, store !== undefined) : undefined;
     let end = i + 1;
-    if (steps) while (end < statements.length && follows(first, steps, shapes[end]!, end - i)) end++;
-    if (steps && end - i >= MIN_GROUP) out.push(loopOf(first, steps, end - i));
+    if (changes) while (end < statements.length && follows(first, changes, shapes[end]!, end - i)) end++;
+    if (changes && end - i >= MIN_GROUP) out.push(loopOf(shapes.slice(i, end), changes, store));
     else for (let k = i; k < end; k++) out.push(statements[k]!);
     i = end;
   }

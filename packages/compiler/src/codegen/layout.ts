@@ -31,6 +31,8 @@ export interface Layout {
   elementId(name: string): number;
   /** Offset in `g` of a number per element of `d` that is equal for equal element names. */
   elementIds(d: DimInfo): number;
+  /** Offset in `g` of these numbers, written after everything else there. */
+  numbers(values: readonly number[]): number;
   stockBase: number;
   stocks: Node[];
   slotCount(): number;
@@ -104,6 +106,11 @@ export function layOut(nodes: readonly Node[], dimensions: ReadonlyMap<string, D
         points.push(ids.get(e)!);
       }
       idTables.set(d.ident, offset);
+      return offset;
+    },
+    numbers(values) {
+      const offset = points.length;
+      for (const x of values) points.push(x);
       return offset;
     },
     stockBase: FIXED_SLOTS,

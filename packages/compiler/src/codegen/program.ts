@@ -206,7 +206,7 @@ export function generateProgram(
         }),
       );
     }
-    return groupStatements(parts.filter(Boolean));
+    return groupStatements(parts.filter(Boolean), (values) => layout.numbers(values));
   };
 
   const initialBody = splitBody(initialOrder.flatMap((n) => emitNode(n, 'initial')));
