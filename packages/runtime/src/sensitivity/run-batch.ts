@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '@sluice/ir';
-import { createHelpers, SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME, type CompiledModel, type Helpers } from '@sluice/compiler';
-import { makeIntegrator, type Integrator } from '../integrate.js';
+import { createHelpers, SLOT_DT, SLOT_START, SLOT_STOP, SLOT_TIME, type CompiledModel } from '@sluice/compiler';
+import { makeIntegrator } from '../integrate.js';
 import { seededRandom } from '../random.js';
 import { planRun, type RunPlan } from '../run-plan.js';
 
@@ -45,7 +45,7 @@ export function prepareBatch(model: CompiledModel, spec: BatchSpec): Result<Prep
 }
 
 function runner(model: CompiledModel, plan: RunPlan, inputSlots: Int32Array, seed: number): BatchRunner {
-  const { start, dt, steps } = plan;
+  const { start, dt, steps, saveEvery, rows } = plan;
   const slots = Int32Array.from(plan.columns, (c) => c.slot);
   const dims = inputSlots.length;
   const v = new Float64Array(model.slotCount);
@@ -66,43 +66,20 @@ function runner(model: CompiledModel, plan: RunPlan, inputSlots: Int32Array, see
       for (const c of model.constants) v[c.slot] = c.value;
       for (let d = 0; d < dims; d++) v[inputSlots[d]!] = samples[i * dims + d]!;
       model.initial(v, g, h);
-      runSteps(model, plan, v, r, h, integrate, slots, out, k * slots.length * plan.rows);
+      const base = k * slots.length * rows;
+      for (let n = 0; ; n++) {
+        const t = start + n * dt;
+        v[SLOT_TIME] = t;
+        model.step(v, g, h);
+        model.rates(v, r, g, h);
+        if (n % saveEvery === 0) {
+          const row = n / saveEvery;
+          for (let c = 0; c < slots.length; c++) out[base + c * rows + row] = v[slots[c]!]!;
+        }
+        if (n >= steps) break;
+        model.afterStep(v, g, h);
+        integrate(v, r, t, dt);
+      }
     }
   };
-}
-
-/**
- * One run's steps, as `simulate`'s `runSteps` takes them (in a function of their own, so V8
- * optimises the loop whole), keeping only `slots`: output c at saved row `row` goes to
- * `out[base + c * rows + row]`.
- */
-function runSteps(
-  model: CompiledModel,
-  plan: RunPlan,
-  v: Float64Array,
-  r: Float64Array,
-  h: Helpers,
-  integrate: Integrator,
-  slots: Int32Array,
-  out: Float64Array,
-  base: number,
-): void {
-  const { evaluate, afterStep, keepsHistory, stockBase, stockCount, tables: g } = model;
-  const { start, dt, steps, saveEvery, rows } = plan;
-  const euler = plan.method === 'euler';
-  for (let n = 0, row = 0, untilSave = 0; ; n++) {
-    const t = start + n * dt;
-    v[SLOT_TIME] = t;
-    evaluate(v, r, g, h);
-    if (untilSave === 0) {
-      for (let c = 0; c < slots.length; c++) out[base + c * rows + row] = v[slots[c]!]!;
-      row++;
-      untilSave = saveEvery;
-    }
-    untilSave--;
-    if (n >= steps) break;
-    if (keepsHistory) afterStep(v, g, h);
-    if (euler) for (let i = 0; i < stockCount; i++) v[stockBase + i] += dt * r[i]!;
-    else integrate(v, r, t, dt);
-  }
 }
