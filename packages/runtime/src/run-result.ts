@@ -39,61 +39,63 @@ export class SimulatedRun implements RunResult {
   }
 }
 
-/** Columns transposed together when a whole table is gathered: a tile's rows stay in the first-level cache. */
+/**
+ * Columns gathered together, the first time any of them is read: a tile's rows are read as
+ * runs of consecutive numbers, and callers that read one column usually read its neighbours
+ * (every column, or the elements of one array variable). Gathering one column at a time read
+ * each number from a different page: reading every column of a large model took seconds.
+ */
 const TILE_COLUMNS = 64;
 
 /**
  * A run's saved values, kept as it saved them (row-major) and handed out column by column:
- * a column is gathered into one column-major buffer (made when the first is read) the first
- * time it is read. Transposing every column of a large model on every run cost as much as
- * its steps, for callers that mostly read a few columns; one that reads them all pays about
- * the same as before, once.
+ * columns are gathered into one column-major buffer (made when the first is read), a tile of
+ * them the first time one of the tile is read. Transposing every column of a large model on
+ * every run cost as much as its steps, for callers that mostly read a few columns; one that
+ * reads them all pays about the same as before, once.
  */
 export class SavedTable {
   private byColumn: Float64Array | undefined;
+  /** Per tile of TILE_COLUMNS columns: gathered yet. */
   private readonly gathered: Uint8Array;
-  private gatheredCount = 0;
 
   constructor(
     readonly byRow: Float64Array,
     readonly rows: number,
     readonly width: number,
   ) {
-    this.gathered = new Uint8Array(width);
+    this.gathered = new Uint8Array(Math.ceil(width / TILE_COLUMNS));
   }
 
   /** Column i's values: a view of the column-major buffer, gathered on first read. */
   column(i: number): Float64Array {
     const out = (this.byColumn ??= new Float64Array(this.rows * this.width));
-    if (!this.gathered[i]) {
-      gatherColumn(this.byRow, this.rows, this.width, i, out);
-      this.gathered[i] = 1;
-      this.gatheredCount++;
+    const tile = Math.floor(i / TILE_COLUMNS);
+    if (!this.gathered[tile]) {
+      this.gatherTile(tile, out);
+      this.gathered[tile] = 1;
     }
     return out.subarray(i * this.rows, (i + 1) * this.rows);
   }
 
-  /** After a later run rewrote the rows: the columns read so far are gathered again, so their views stay true. */
+  /** After a later run rewrote the rows: the tiles read so far are gathered again, so their views stay true. */
   refresh(): void {
     const out = this.byColumn;
-    if (!out || this.gatheredCount === 0) return;
-    if (this.gatheredCount === this.width) transposeAll(this.byRow, this.rows, this.width, out);
-    else for (let i = 0; i < this.width; i++) if (this.gathered[i]) gatherColumn(this.byRow, this.rows, this.width, i, out);
+    if (!out) return;
+    for (let tile = 0; tile < this.gathered.length; tile++) if (this.gathered[tile]) this.gatherTile(tile, out);
+  }
+
+  private gatherTile(tile: number, out: Float64Array): void {
+    const c0 = tile * TILE_COLUMNS;
+    transposeColumns(this.byRow, this.rows, this.width, c0, Math.min(this.width, c0 + TILE_COLUMNS), out);
   }
 }
 
-function gatherColumn(byRow: Float64Array, rows: number, width: number, i: number, out: Float64Array): void {
-  const to = i * rows;
-  for (let k = 0, from = i; k < rows; k++, from += width) out[to + k] = byRow[from]!;
-}
-
-function transposeAll(byRow: Float64Array, rows: number, width: number, out: Float64Array): void {
-  for (let c0 = 0; c0 < width; c0 += TILE_COLUMNS) {
-    const c1 = Math.min(width, c0 + TILE_COLUMNS);
-    for (let k = 0; k < rows; k++) {
-      const from = k * width;
-      for (let c = c0; c < c1; c++) out[c * rows + k] = byRow[from + c]!;
-    }
+/** Columns c0..c1-1 of the row-major rows into their places in the column-major buffer. */
+function transposeColumns(byRow: Float64Array, rows: number, width: number, c0: number, c1: number, out: Float64Array): void {
+  for (let k = 0; k < rows; k++) {
+    const from = k * width;
+    for (let c = c0; c < c1; c++) out[c * rows + k] = byRow[from + c]!;
   }
 }
 
