@@ -48,7 +48,11 @@ const rows = [
 if (browser) {
   const kinds = await browserLatency();
   if (kinds) {
-    for (const [kind, m] of Object.entries(kinds)) rows.push([`keystroke to chart, ${kind} (browser; worker: ${m.paths})`, m.latencies]);
+    for (const [kind, m] of Object.entries(kinds)) {
+      rows.push([`keystroke to chart, ${kind} (browser; worker: ${m.paths})`, m.latencies]);
+      rows.push([`  its CPU time in the page's process (all threads, the worker's too)`, m.cpu]);
+      rows.push([`  its CPU time on the page's main thread`, m.mainCpu]);
+    }
   }
 }
 console.log(table(rows));
@@ -101,6 +105,8 @@ async function browserLatency() {
     const page = await (await b.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => /\d+ runs? in \d+ ms/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 60_000 });
+    // Let the page settle (Monaco tokenises the whole text in the background after it opens).
+    await page.waitForTimeout(3000);
     const kinds = {
       'digit in a constant': await typeInto(page, CONSTANT),
       'digit in a formula': await typeInto(page, FORMULA),
@@ -118,7 +124,13 @@ async function typeInto(page, lineText) {
   const line = await page.evaluate((c) => window.sluice.editor.getValue().split('\n').findIndex((l) => l.startsWith(c)) + 1, lineText);
   if (line < 1) throw new Error(`the editor did not open the children's social care example with "${lineText}"`);
   const latencies = [];
+  const cpu = [];
+  const mainCpu = [];
   const paths = {};
+  // CPU time, unlike wall time, hardly depends on what else the machine runs.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cpuNow = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value * 1000]));
   for (let i = -2; i < edits; i++) {
     // Put the cursor at the end of the line's number and arm the measurement in the page.
     await page.evaluate(
@@ -141,15 +153,20 @@ async function typeInto(page, lineText) {
       [line, lineText.length + 1],
     );
     // Alternately type a digit and delete it, so the model keeps parsing and the text stays short.
+    const before = await cpuNow();
     await page.keyboard.press(i % 2 === 0 ? 'Digit1' : 'Backspace');
     const [ms, path] = await page.evaluate(() => window.latency);
+    const after = await cpuNow();
     if (i < 0) continue;
     latencies.push(ms);
+    cpu.push(after.ProcessTime - before.ProcessTime);
+    mainCpu.push(after.ThreadTime - before.ThreadTime);
     paths[path] = (paths[path] ?? 0) + 1;
   }
-  // Let the worker confirm the last retyped constant before the next kind of edit starts.
-  await page.waitForTimeout(1000);
-  return { latencies, paths: Object.entries(paths).map(([p, n]) => `${n} ${p}`).join(', ') };
+  // Let the worker confirm the last retyped formula (after its 1 s pause) before the next kind of edit starts.
+  await page.waitForTimeout(2500);
+  await cdp.detach();
+  return { latencies, cpu, mainCpu, paths: Object.entries(paths).map(([p, n]) => `${n} ${p}`).join(', ') };
 }
 
 function table(rows) {

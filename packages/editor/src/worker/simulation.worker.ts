@@ -8,10 +8,10 @@ import type { WorkerReply, WorkerRequest } from './protocol.js';
 declare const self: DedicatedWorkerGlobalScope;
 
 /**
- * How long typing must pause before an answer from a retyped constant is confirmed by a full
- * parse and compile: long enough that digits typed in a row never wait for one.
+ * How long typing must pause before an answer from a retyped formula is confirmed by a full
+ * parse (and compile): long enough that a keystroke seldom arrives while one runs and waits for it.
  */
-const CONFIRM_PAUSE_MS = 250;
+const CONFIRM_PAUSE_MS = 1000;
 
 const runner = new ModelRunner();
 const projects = new ProjectSender();
