@@ -206,7 +206,12 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     if (sel.some((s) => 'all' in s)) return fail(`'${ref.display}' is a whole array here; use it inside SUM, MEAN, MIN or MAX`, ref);
     const strides = stridesOf(node.dims);
     const computed = sel.findIndex((s) => 'computed' in s);
-    const fixed = sel.flatMap((s, k) => ('index' in s ? [{ index: s.index, stride: strides[k]! }] : []));
+    // A loop, not flatMap: this runs for every reference of every element equation, and V8's
+    // flatMap over arrays it allocates per element was the largest part of it.
+    const fixed: { index: string; stride: number }[] = [];
+    sel.forEach((s, k) => {
+      if ('index' in s) fixed.push({ index: s.index, stride: strides[k]! });
+    });
     if (computed < 0) return slotRef(offsetSource(ctx.layout.slotOf(node), fixed));
     if (sel.filter((s) => 'computed' in s).length > 1) return fail(`'${ref.display}' has more than one computed subscript`, ref, 'unsupported');
     // NaN outside the dimension: never a read of some other variable's slot.
