@@ -151,6 +151,11 @@ interface VariableBase {
    * never shown in results. Hidden idents start with `#` so they cannot meet a model's names.
    */
   hidden?: boolean;
+  /**
+   * Set by the compiler's lowering: the value fixes the model's structure (the order of a
+   * DELAYN or SMTHN, read once when compiling), so a run cannot override it as a constant.
+   */
+  fixedAtCompile?: boolean;
   /** Kept for export: anything format-specific the IR does not model. */
   extra?: Record<string, unknown>;
   comments?: Comments;

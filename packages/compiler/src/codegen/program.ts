@@ -150,6 +150,8 @@ export function generateProgram(
     if (n.role !== 'aux' && n.role !== 'flow' && n.role !== 'stock') continue;
     if (cutInPlace.has(n.variable.ident)) continue;
     if (n.role === 'flow' && (n.variable as Flow).nonNegative) continue;
+    // A delay's order was read when compiling: overriding it in a run would silently change nothing.
+    if (n.variable.fixedAtCompile) continue;
     const writer = lastWriters(n);
     for (const eq of n.equations) {
       const value = foldConstantOf(n.role === 'stock' ? eq.initExpr : eq.stepExpr);

@@ -5,9 +5,10 @@ import type { Expr, SimSpecs, Variable } from '@sluice/ir';
  * order of SMTHN/DELAYN and their Vensim forms needs it: the order fixes how many stocks the
  * sub-model has, and Vensim and Stella both read it once, at the initial time, even when it is
  * a variable that changes later. Returns undefined for anything not knowable before the run
- * (arrays, lookups, random numbers), which the caller reports.
+ * (arrays, lookups, random numbers), which the caller reports. `reads` collects the variables
+ * the value was worked out from: they fix the model's structure, so a run cannot override them.
  */
-export function initialValue(e: Expr, variables: ReadonlyMap<string, Variable>, specs: SimSpecs): number | undefined {
+export function initialValue(e: Expr, variables: ReadonlyMap<string, Variable>, specs: SimSpecs, reads?: Set<string>): number | undefined {
   const visiting = new Set<string>();
 
   const variable = (name: string): number | undefined => {
@@ -30,6 +31,7 @@ export function initialValue(e: Expr, variables: ReadonlyMap<string, Variable>, 
     if (!v || v.kind === 'module' || v.gf || (v.dimensions && v.dimensions.length > 0) || visiting.has(name)) return undefined;
     const expr = (v.initialEquation ?? v.equation)?.expr;
     if (!expr) return undefined;
+    reads?.add(name);
     visiting.add(name);
     const value = evaluate(expr);
     visiting.delete(name);

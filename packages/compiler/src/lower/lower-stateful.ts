@@ -34,6 +34,7 @@ function hasStatefulCall(e: Expr, dialect: Project['dialect']): boolean {
 function lowerModel(project: Project, model: Model, counters: Map<string, number>, diagnostics: Diagnostic[]): Model {
   const byIdent = new Map(model.variables.map((v) => [v.ident, v] as const));
   const hidden: Variable[] = [];
+  const orderReads = new Set<string>();
   // An expression with no stateful call is kept as it is (nothing downstream mutates
   // expressions): copying the tens of thousands of element equations of a large array model
   // was a tenth of its compile time.
@@ -56,7 +57,7 @@ function lowerModel(project: Project, model: Model, counters: Map<string, number
         const b = new SubModel(`#${node.fn.toLowerCase()}_${k}`, loc ? { owner, site, loc } : { owner, site }, project.dialect, made);
         const lowered = found.builtin.lower(b, node.args, {
           dialect: found.dialect,
-          order: (x) => initialValue(x, byIdent, project.simSpecs),
+          order: (x) => initialValue(x, byIdent, project.simSpecs, orderReads),
           table: (x) => (x.kind === 'var' && !x.subscripts ? byIdent.get(x.name)?.gf : undefined),
         });
         if ('code' in lowered) {
@@ -68,5 +69,6 @@ function lowerModel(project: Project, model: Model, counters: Map<string, number
       }),
     ),
   );
-  return { ...model, variables: [...variables, ...hidden] };
+  const marked = orderReads.size === 0 ? variables : variables.map((v) => (orderReads.has(v.ident) ? { ...v, fixedAtCompile: true } : v));
+  return { ...model, variables: [...marked, ...hidden] };
 }
