@@ -6,6 +6,7 @@ import { readModel, type ModelFormat } from './model-format.js';
 import type { Overrides } from './overrides.js';
 import { sameCompiledModel } from './same-compiled.js';
 import { sameData } from './same-data.js';
+import { FixedConstantCompiles } from './fixed-constants.js';
 
 /** A named set of constant overrides: the baseline (no overrides), a slider setting or a scenario. */
 export interface RunSpec {
@@ -86,6 +87,7 @@ export class ModelRunner {
   private retyped: Retyped | null = null;
   /** The newest request answered from a retyped formula and not yet confirmed by a full parse. */
   private toConfirm: RunRequest | null = null;
+  private readonly fixedConstants = new FixedConstantCompiles();
 
   run(request: RunRequest): RunResponse {
     const started = performance.now();
@@ -95,7 +97,14 @@ export class ModelRunner {
     if (built.compiled) {
       for (const spec of request.runs) {
         // The run's own overrides go last, so a slider or scenario still wins over the text.
-        const result = simulate(built.compiled, { overrides: { ...built.overrides, ...spec.overrides } });
+        const wanted = { ...built.overrides, ...spec.overrides };
+        const split = built.project ? this.fixedConstants.split(built.project, built.compiled, wanted) : { runnable: wanted, fixed: [] };
+        const model = split.fixed.length > 0 && built.project ? this.fixedConstants.compiledWith(built.project, built.compiled, split.fixed) : ok(built.compiled);
+        if (!model.ok) {
+          diagnostics.push(...model.diagnostics.map((d) => tagRun(d, spec.name, request.runs.length)));
+          continue;
+        }
+        const result = simulate(model.value, { overrides: split.runnable });
         if (result.ok) {
           runs.push({ name: spec.name, times: result.value.times, columns: result.value.columns.map((c) => ({ name: c.name, ident: c.ident, values: c.values })) });
           diagnostics.push(...result.warnings.map((d) => tagRun(d, spec.name, request.runs.length)));
