@@ -56,9 +56,12 @@ function conveyorLines(c: Conveyor, names: NameBook, indent: string, xmile: bool
   return lines;
 }
 
+/** An element written as a plain number, with nothing else: an arrayed constant's element. */
+const constantElement = (e: ElementEquation): boolean => isConstant(e.equation) && !e.gf && !e.initialEquation && !e.netFlow;
+
 function keywordOf(v: Variable): string {
   if (v.kind === 'aux' && dataMethodOf(v) !== undefined) return 'data';
-  if (v.kind === 'aux') return isConstant(v.equation) && !v.elements?.length ? 'const' : 'aux';
+  if (v.kind === 'aux') return !v.gf && !v.initialEquation && (v.elements?.length ? !v.equation && v.elements.every(constantElement) : isConstant(v.equation)) ? 'const' : 'aux';
   return v.kind;
 }
 

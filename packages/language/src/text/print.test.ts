@@ -63,7 +63,7 @@ flow leaving[Team] = Staff / 60
 
 const Ideal_Caseload = 18
 
-aux Caseload[Team]
+const Caseload[Team]
   [North] = 18
   [South] = 22
 
@@ -189,5 +189,23 @@ macro TWICE(x) = x * 2
 end
 `;
     expect(printSluice(parse(text))).toBe(text);
+  });
+});
+
+describe('printSluice: long lists', () => {
+  it('breaks a group too long for one line into indented lines of members, and reads it back the same', () => {
+    const names = Array.from({ length: 14 }, (_, i) => `Placement_Variable_${i + 1}`);
+    const text = `sim start 0 stop 1 dt 1\n${names.map((n) => `const ${n} = 1`).join('\n')}\ngroup Placements: ${names.join(', ')}\n`;
+    const printed = printSluice(parse(text));
+    const group = printed.slice(printed.indexOf('group '));
+    expect(group.split('\n').filter(Boolean)).toEqual([
+      'group Placements:',
+      '  Placement_Variable_1, Placement_Variable_2, Placement_Variable_3, Placement_Variable_4,',
+      '  Placement_Variable_5, Placement_Variable_6, Placement_Variable_7, Placement_Variable_8,',
+      '  Placement_Variable_9, Placement_Variable_10, Placement_Variable_11, Placement_Variable_12,',
+      '  Placement_Variable_13, Placement_Variable_14',
+    ]);
+    expect(withoutLocs(parse(printed))).toEqual(withoutLocs(parse(text)));
+    expect(printSluice(parse(printed))).toBe(printed);
   });
 });

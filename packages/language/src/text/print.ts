@@ -104,10 +104,33 @@ function modelBody(model: Pick<Model, 'variables' | 'loops' | 'groups'>, project
     relations.push({ lines: [`${indent}loop ${printName(loop.name)}${doc}: ${loop.variables.map(names).join(' -> ')}`], indent, holder: loop });
   }
   for (const group of model.groups ?? []) {
-    const members = group.variables.length > 0 ? ` ${group.variables.map(names).join(', ')}` : '';
-    relations.push({ lines: [`${indent}group ${printName(group.name)}:${members}`], indent, holder: group });
+    const lines = memberLines(`${indent}group ${printName(group.name)}:`, group.variables.map(names), `${indent}  `);
+    relations.push({ lines, indent, holder: group, apart: lines.length > 1 });
   }
   return [...(section ? sectioned(variables) : variables), ...sectioned(relations)];
+}
+
+/** Printed lines stay this short where a list can be broken, so a member added shows as one line changed. */
+const lineWidth = 100;
+
+/**
+ * A head and its comma-separated members: on one line when it fits, else the head alone and
+ * the members filled into indented lines.
+ */
+function memberLines(head: string, members: string[], indent: string): string[] {
+  const oneLine = members.length > 0 ? `${head} ${members.join(', ')}` : head;
+  if (oneLine.length <= lineWidth) return [oneLine];
+  const lines = [head];
+  let line = '';
+  members.forEach((m, i) => {
+    const item = i < members.length - 1 ? `${m},` : m;
+    if (line && indent.length + line.length + 1 + item.length > lineWidth) {
+      lines.push(`${indent}${line}`);
+      line = item;
+    } else line = line ? `${line} ${item}` : item;
+  });
+  lines.push(`${indent}${line}`);
+  return lines;
 }
 
 function subModelBlock(model: Model, project: Project): Block {
