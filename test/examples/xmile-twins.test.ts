@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSluice } from '@sluice/language';
+import { parseSluice, printSluice } from '@sluice/language';
 import { exportXmile } from '@sluice/xmile';
 
 const examples: [text: string, xmile: string][] = [
@@ -21,6 +21,17 @@ describe('examples have a current XMILE twin', () => {
       if (!project.ok) throw new Error(project.diagnostics.map((d) => d.message).join('\n'));
       const regenerate = `npx sluice convert ${text} --to xmile -o ${xmile} --force`;
       expect(exportXmile(project.value) === readFileSync(resolve(xmile), 'utf8'), `${xmile} is stale: run ${regenerate}`).toBe(true);
+    });
+  }
+});
+
+describe('examples are written in the canonical layout', () => {
+  for (const [text] of examples) {
+    it(text, () => {
+      const source = readFileSync(resolve(text), 'utf8');
+      const project = parseSluice(source, { file: text });
+      if (!project.ok) throw new Error(project.diagnostics.map((d) => d.message).join('\n'));
+      expect(printSluice(project.value) === source, `${text} is not formatted: run npx sluice fmt ${text}`).toBe(true);
     });
   }
 });
