@@ -153,7 +153,10 @@ export function planRun(model: CompiledModel, options: SimulateOptions): { plan?
     const targets = constants.has(key) ? [constants.get(key)!] : (constantElements.get(key) ?? []);
     if (targets.length === 0) {
       const known = byName.has(key) || elements.has(key);
-      diags.push(error('bad-override', known ? `'${name}' is not a constant, so it cannot be overridden` : `cannot override unknown variable '${name}'`));
+      const why = model.fixedConstants.includes(key)
+        ? `'${name}' sets the order of a delay or smooth, fixed when the model is compiled: change it in the model instead`
+        : known ? `'${name}' is not a constant, so it cannot be overridden` : `cannot override unknown variable '${name}'`;
+      diags.push(error('bad-override', why));
     } else if (typeof value !== 'number') diags.push(error('bad-override', `the override of '${name}' is not a number`));
     else for (const c of targets) overrides.push({ slot: c.slot, value });
   }

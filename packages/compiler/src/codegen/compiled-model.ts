@@ -45,6 +45,8 @@ export interface CompiledModel {
   tables: Float64Array;
   /** Default values of everything a run may override; the runtime writes them before `initial`. */
   constants: ConstantInput[];
+  /** Idents of constants the compiler read while compiling (a delay's order): a run cannot override them. */
+  fixedConstants: string[];
   outputs: OutputVariable[];
   /** Number of DELAY call sites (each keeps a history during a run). */
   delayCount: number;

@@ -261,6 +261,7 @@ export function generateProgram(
       stockCount: stocks.reduce((s, n) => s + n.size, 0),
       tables: layout.tables(),
       constants,
+      fixedConstants: nodes.filter((n) => n.variable.fixedAtCompile).map((n) => n.variable.ident),
       outputs,
       delayCount: resolved.delayCount,
       initial: compilePass(initialBody),

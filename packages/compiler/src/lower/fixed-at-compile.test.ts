@@ -23,6 +23,6 @@ describe('a constant that sets a delay order', () => {
     expect([...r.value.columns.find((k) => k.ident === 'order')!.values]).toEqual([3, 3, 3]);
     const overridden = simulate(c.value, { overrides: { order: 5 } });
     expect(overridden.ok).toBe(false);
-    if (!overridden.ok) expect(overridden.diagnostics[0]!.message).toBe("'order' is not a constant, so it cannot be overridden");
+    if (!overridden.ok) expect(overridden.diagnostics[0]!.message).toBe("'order' sets the order of a delay or smooth, fixed when the model is compiled: change it in the model instead");
   });
 });
