@@ -1,10 +1,17 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, startEditor, type EditorHarness } from './browser.js';
 
-const docs = fileURLToPath(new URL('../../packages/editor/docs/', import.meta.url));
+// The screenshots are always taken; they replace the README's pictures only when asked
+// (`npm run screenshots`), so running the tests leaves the working tree as it was.
+const intoDocs = process.env['SLUICE_SCREENSHOTS'] === '1';
+const docs = intoDocs
+  ? fileURLToPath(new URL('../../packages/editor/docs/', import.meta.url))
+  : `${mkdtempSync(join(tmpdir(), 'sluice-screenshots-'))}/`;
 
 const teacup = `# The teacup cools towards the room.
 sim start 0 stop 30 dt 0.125 method euler units Minutes
@@ -101,6 +108,7 @@ run('the editor in a browser', () => {
 
   afterAll(async () => {
     await editor?.close();
+    if (!intoDocs) rmSync(docs, { recursive: true, force: true });
   });
 
   it('opens the bundled example with a chart, sliders and no console errors', async () => {
