@@ -1,9 +1,10 @@
 // XML and file-size safety: a DOCTYPE is the door to entity expansion (billion laughs) and to
 // external entities (reading local files or the network), so it is refused before any parsing;
 // inputs over the size limit are refused before they are read into a tree.
-import { importXmile, DEFAULT_MAX_BYTES } from '@sluice/xmile';
+import { importXmile } from '@sluice/xmile';
+import { parseSluice } from '@sluice/language';
 import { importVensim } from '@sluice/vensim';
-import { formatDiagnostic, type Project, type Result } from '@sluice/ir';
+import { DEFAULT_MAX_BYTES, formatDiagnostic, type Project, type Result } from '@sluice/ir';
 import { describe, expect, it } from 'vitest';
 import { cli, STACK_LINE, tempDir, writeIn } from './cli.js';
 
@@ -114,22 +115,26 @@ describe('size limits', () => {
 
   it('XMILE: refuses a file over maxBytes, counting UTF-8 bytes rather than characters', () => {
     const ascii = `<xmile>${'x'.repeat(1000)}</xmile>`;
-    expect(errors(importXmile(ascii, { file: 'big.xmile', maxBytes: 1000 }))).toEqual(['big.xmile:1:1: error: the file is larger than the limit of 1000 bytes']);
+    expect(errors(importXmile(ascii, { file: 'big.xmile', maxBytes: 1000 }))).toEqual(['big.xmile:1:1: error: the model is larger than the limit of 1000 bytes']);
     // 600 two-byte characters: 615 characters but 1215 bytes.
     const accented = `<xmile>${'é'.repeat(600)}</xmile>`;
     expect(accented.length).toBeLessThan(1000);
-    expect(errors(importXmile(accented, { file: 'big.xmile', maxBytes: 1000 }))).toEqual(['big.xmile:1:1: error: the file is larger than the limit of 1000 bytes']);
+    expect(errors(importXmile(accented, { file: 'big.xmile', maxBytes: 1000 }))).toEqual(['big.xmile:1:1: error: the model is larger than the limit of 1000 bytes']);
   });
 
   it('XMILE: a file just under the limit is read', () => {
     const text = `<xmile version="1.0">${SPECS}<model><variables><aux name="a"><eqn>1</eqn></aux></variables></model></xmile>`;
     expect(importXmile(text, { file: 'ok.xmile', maxBytes: text.length }).ok).toBe(true);
-    expect(errors(importXmile(text, { file: 'ok.xmile', maxBytes: text.length - 1 }))).toEqual([`ok.xmile:1:1: error: the file is larger than the limit of ${text.length - 1} bytes`]);
+    expect(errors(importXmile(text, { file: 'ok.xmile', maxBytes: text.length - 1 }))).toEqual([`ok.xmile:1:1: error: the model is larger than the limit of ${text.length - 1} bytes`]);
   });
 
-  it('Vensim: refuses a file over maxBytes (counted in characters)', () => {
+  it('Vensim and the text language: the same limit, in UTF-8 bytes, called directly', () => {
     const text = 'a = 1 ~~|\n'.repeat(200);
-    expect(errors(importVensim(text, { file: 'big.mdl', maxBytes: 1000 }))).toEqual(['big.mdl:1:1: error: the model is 2000 characters long; the limit is 1000']);
+    expect(errors(importVensim(text, { file: 'big.mdl', maxBytes: 1000 }))).toEqual(['big.mdl:1:1: error: the model is larger than the limit of 1000 bytes']);
+    // 400 characters, 800 bytes in UTF-8.
+    const named = `sim start 0 stop 1 dt 1\nconst "${'é'.repeat(376)}" = 1\n`;
+    expect(errors(parseSluice(named, { file: 'big.sluice', maxBytes: 500 }))).toEqual(['big.sluice:1:1: error: the model is larger than the limit of 500 bytes']);
+    expect(parseSluice(named, { file: 'big.sluice', maxBytes: 1000 }).ok).toBe(true);
   });
 });
 

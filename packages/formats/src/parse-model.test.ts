@@ -1,7 +1,7 @@
 import { formatDiagnostic } from '@sluice/ir';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from './parse-model.js';
-import { DEFAULT_MAX_BYTES, overByteLimit } from './size-limit.js';
+import { DEFAULT_MAX_BYTES, overByteLimit } from '@sluice/ir';
 import type { ModelFormat } from './detect-format.js';
 
 const models: Record<ModelFormat, string> = {

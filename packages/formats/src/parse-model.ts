@@ -1,10 +1,9 @@
-import { fail, type Project, type Result } from '@sluice/ir';
+import { DEFAULT_MAX_BYTES, fail, type Project, type Result } from '@sluice/ir';
 import { parseSluice } from '@sluice/language';
 import { importVensim, type ImportVensimOptions } from '@sluice/vensim';
 import { importXmile } from '@sluice/xmile';
 import type { ModelFormat } from './detect-format.js';
 import { emptyModel } from './empty-model.js';
-import { checkSize, DEFAULT_MAX_BYTES } from './size-limit.js';
 
 export interface ParseModelOptions {
   file?: string;
@@ -19,11 +18,9 @@ export interface ParseModelOptions {
  * A text over `maxBytes` is refused before it is read, and a model with no variables after.
  */
 export function parseModel(text: string, format: ModelFormat, options: ParseModelOptions = {}): Result<Project> {
+  // One limit for every format, each reader counting it with the IR's checkSize: the editor and
+  // library callers have no file size to check.
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  // One limit, counted one way, before any reader starts: the readers' own limits differ
-  // (the text language has none), and the editor and library callers have no file size to check.
-  const tooLarge = checkSize(text, maxBytes, options.file);
-  if (tooLarge) return fail([tooLarge]);
   const parsed = read(text, format, options, maxBytes);
   const empty = parsed.ok ? emptyModel(parsed.value, options.file) : undefined;
   // Alone: an empty .mdl's warnings about its missing controls would only bury it.
@@ -38,6 +35,6 @@ function read(text: string, format: ModelFormat, options: ParseModelOptions, max
     case 'mdl':
       return importVensim(text, { ...options.vensim, ...file, maxBytes });
     case 'sluice':
-      return parseSluice(text, file);
+      return parseSluice(text, { ...file, maxBytes });
   }
 }

@@ -364,7 +364,7 @@ describe('errors', () => {
   });
 
   test('inputs over the size limit are refused before reading', () => {
-    expect(problems('x = 1 ~~|', 4)).toEqual([['too-large', 1, 1, 'the model is 9 characters long; the limit is 4']]);
+    expect(problems('x = 1 ~~|', 4)).toEqual([['too-large', 1, 1, 'the model is larger than the limit of 4 bytes']]);
   });
 
   test('a list with the wrong number of values', () => {

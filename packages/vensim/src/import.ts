@@ -1,4 +1,4 @@
-import { canonicalName, error, fail, ok, type Diagnostic, type Macro, type Model, type Project, type Result } from '@sluice/ir';
+import { canonicalName, checkSize, DEFAULT_MAX_BYTES, error, fail, ok, type Diagnostic, type Macro, type Model, type Project, type Result } from '@sluice/ir';
 import { checkArgumentCounts } from './argument-counts.js';
 import { simSpecsOf } from './control.js';
 import { DataFiles, type DataFileAccess } from './data/open-file.js';
@@ -15,13 +15,11 @@ import { buildVariables } from './variables.js';
 export interface ImportVensimOptions {
   /** File name used in diagnostics. */
   file?: string;
-  /** Refuse inputs longer than this many characters (default 64 MiB). */
+  /** Refuse a text of more than this many UTF-8 bytes (default 50 MB, as every format). */
   maxBytes?: number;
   /** Where `GET XLS SUBSCRIPT` / `GET DIRECT SUBSCRIPT` ranges read their elements (the model's folder). */
   dataFiles?: DataFileAccess;
 }
-
-const DEFAULT_MAX = 64 * 1024 * 1024;
 
 /** One `:MACRO:` … `:END OF MACRO:` block while it is read. */
 interface MacroScope {
@@ -35,9 +33,8 @@ interface MacroScope {
  * Every problem found is reported, each with file, line and column; nothing throws.
  */
 export function importVensim(text: string, options: ImportVensimOptions = {}): Result<Project> {
-  const max = options.maxBytes ?? DEFAULT_MAX;
-  const loc0 = { line: 1, column: 1, ...(options.file !== undefined ? { file: options.file } : {}) };
-  if (text.length > max) return fail([error('too-large', `the model is ${text.length} characters long; the limit is ${max}`, loc0)]);
+  const tooLarge = checkSize(text, options.maxBytes ?? DEFAULT_MAX_BYTES, options.file);
+  if (tooLarge) return fail([tooLarge]);
   const source = new SourceMap(text, options.file);
   const split = splitFile(text);
   const diagnostics: Diagnostic[] = [];

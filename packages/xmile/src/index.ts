@@ -1,3 +1,3 @@
-export { importXmile, DEFAULT_MAX_BYTES, type ImportXmileOptions } from './import/import-xmile.js';
+export { importXmile, type ImportXmileOptions } from './import/import-xmile.js';
 export { exportXmile } from './export/export-xmile.js';
 export { withDrawnFlows } from './export/drawn-flows.js';

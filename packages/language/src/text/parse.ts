@@ -1,5 +1,5 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
-import { error, fail, ok, type Diagnostic, type Project, type Result, type SourceLoc } from '@sluice/ir';
+import { checkSize, DEFAULT_MAX_BYTES, error, fail, ok, type Diagnostic, type Project, type Result, type SourceLoc } from '@sluice/ir';
 import { sluiceLexer } from './tokens.js';
 import { sluiceParser } from './parser.js';
 import { buildProject } from './build.js';
@@ -11,6 +11,8 @@ import type { BuildContext } from './context.js';
 export interface ParseSluiceOptions {
   /** File name put into every location and diagnostic. */
   file?: string;
+  /** Refuse a text of more than this many UTF-8 bytes (default 50 MB, as every format). */
+  maxBytes?: number;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface ParseSluiceOptions {
  * file is reported, each once, with its line and column; formulas' errors too.
  */
 export function parseSluice(text: string, options: ParseSluiceOptions = {}): Result<Project> {
+  const tooLarge = checkSize(text, options.maxBytes ?? DEFAULT_MAX_BYTES, options.file);
+  if (tooLarge) return fail([tooLarge]);
   const ctx: BuildContext = { file: options.file, diagnostics: [] };
   const lexed = sluiceLexer.tokenize(text);
   for (const e of lexed.errors) {

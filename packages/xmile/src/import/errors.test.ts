@@ -39,7 +39,7 @@ describe('unsafe or unreadable input', () => {
   });
 
   it('refuses a file over the size limit', () => {
-    expect(errorsOf(model('<aux name="a"><eqn>1</eqn></aux>'), 20)).toEqual(['bad.xmile:1:1: error: the file is larger than the limit of 20 bytes']);
+    expect(errorsOf(model('<aux name="a"><eqn>1</eqn></aux>'), 20)).toEqual(['bad.xmile:1:1: error: the model is larger than the limit of 20 bytes']);
   });
 
   it('refuses a document that is not XMILE', () => {

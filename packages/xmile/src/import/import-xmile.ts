@@ -1,4 +1,4 @@
-import { error, fail, ok, type Project, type Result } from '@sluice/ir';
+import { checkSize, DEFAULT_MAX_BYTES, error, fail, ok, type Project, type Result } from '@sluice/ir';
 import { XMLValidator } from 'fast-xml-parser';
 import { SLUICE_NS } from '../extension.js';
 import { ImportContext } from './context.js';
@@ -13,8 +13,6 @@ export interface ImportXmileOptions {
   /** Refuse larger input (UTF-8 bytes). Default 50 MB. */
   maxBytes?: number;
 }
-
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /**
  * Read an XMILE document (`.xmile`, `.stmx`, `.itmx`) into the IR. The file is untrusted: it is
@@ -36,11 +34,8 @@ function importChecked(text: string, options: ImportXmileOptions): Result<Projec
   const file = options.file;
   const src = new SourceText(text, file);
   const at = (offset: number) => src.loc(offset);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const size = utf8Length(text, maxBytes);
-  if (size > maxBytes) {
-    return fail([error('too-large', `the file is larger than the limit of ${maxBytes} bytes`, at(0))]);
-  }
+  const tooLarge = checkSize(text, options.maxBytes ?? DEFAULT_MAX_BYTES, file);
+  if (tooLarge) return fail([tooLarge]);
   const scan = scanElements(text);
   if (scan.declaration) {
     const { offset, keyword } = scan.declaration;
@@ -80,22 +75,6 @@ function extensionPrefix(attrs: Record<string, string>): string | undefined {
   return undefined;
 }
 
-/** UTF-8 length, counted only as far as the limit needs. */
-function utf8Length(text: string, limit: number): number {
-  if (text.length > limit) return text.length;
-  if (text.length * 3 <= limit) return text.length;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /**
  * The validator's words, made readable where they are not: an empty file, and elements left

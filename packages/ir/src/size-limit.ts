@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '@sluice/ir';
+import { error, type Diagnostic } from './diagnostics.js';
 
 /** Model texts larger than this (in UTF-8 bytes) are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
