@@ -11,7 +11,7 @@ import { emitAllocateByPriority } from './allocate.js';
 import { emitAllocateAvailable } from './allocate-available.js';
 import { emitInvertMatrix } from './invert-matrix.js';
 import { emitVectorOrder } from './vector-order.js';
-import { emitVectorSelect, wildcardDimensions } from './vector-select.js';
+import { emitVectorSelect, loopContext, wildcardDimensions } from './vector-select.js';
 
 export interface ExpressionContext {
   pass: Pass;
@@ -256,14 +256,7 @@ export function emitExpr(e: Expr, ctx: ExpressionContext): string {
     const loops = wildcardDimensions([arg], ctx);
     if (loops.length === 0 || fn === 'STDDEV') return fail(`${fn} of an expression needs wildcard subscripts (a[dim!] or a[*])`, arg, 'unsupported');
     const t = `s${ctx.temps.next++}`;
-    const index = loops.map(() => `i${ctx.temps.next++}`);
-    const inner: ExpressionContext = {
-      ...ctx,
-      dims: [...ctx.dims, ...loops],
-      index: [...ctx.index, ...index],
-      wildcards: new Map([...(ctx.wildcards ?? []), ...loops.map((d, k): [string, string] => [d.ident, index[k]!])]),
-      pre: ctx.pre,
-    };
+    const { inner, index } = loopContext(loops, ctx);
     const count = loops.reduce((n, d) => n * d.elements.length, 1);
     if (fn === 'SIZE') return String(count);
     const value = emitExpr(arg, inner);

@@ -23,6 +23,21 @@ export function wildcardDimensions(args: Expr[], ctx: ExpressionContext): DimInf
 }
 
 /**
+ * The context inside loops over `loops` (written before the statement), each with a fresh
+ * index variable, so the wildcards naming those dimensions read the loop's element.
+ */
+export function loopContext(loops: DimInfo[], ctx: ExpressionContext): { inner: ExpressionContext; index: string[] } {
+  const index = loops.map(() => `i${ctx.temps.next++}`);
+  const inner: ExpressionContext = {
+    ...ctx,
+    dims: [...ctx.dims, ...loops],
+    index: [...ctx.index, ...index],
+    wildcards: new Map([...(ctx.wildcards ?? []), ...loops.map((d, k): [string, string] => [d.ident, index[k]!])]),
+  };
+  return { inner, index };
+}
+
+/**
  * Vensim's VECTOR SELECT(selection[d!], expression[d!], missing, action, error action): a loop,
  * written before the statement, over every combination of the wildcard dimensions (Vensim pairs
  * `sel[d1!]` with `x[d2!]` as the outer product). Where the selection is non-zero the loop
@@ -34,13 +49,7 @@ export function emitVectorSelect(args: Expr[], ctx: ExpressionContext, emit: (e:
   const [selection, expression, missing, action] = args as [Expr, Expr, Expr, Expr];
   const loops = wildcardDimensions([selection, expression], ctx);
   const n = ctx.temps.next++;
-  const index = loops.map(() => `i${ctx.temps.next++}`);
-  const inner: ExpressionContext = {
-    ...ctx,
-    dims: [...ctx.dims, ...loops],
-    index: [...ctx.index, ...index],
-    wildcards: new Map([...(ctx.wildcards ?? []), ...loops.map((d, k): [string, string] => [d.ident, index[k]!])]),
-  };
+  const { inner, index } = loopContext(loops, ctx);
   const [act, cnt, sum, prod, lo, hi, w, y] = ['a', 'c', 's', 'p', 'lo', 'hi', 'w', 'y'].map((p) => `${p}${n}`) as [string, string, string, string, string, string, string, string];
   const sel = emit(selection, inner);
   const x = emit(expression, inner);
