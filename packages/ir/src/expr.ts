@@ -95,37 +95,42 @@ export type SubscriptIndex =
   /** `from:to`, a slice. */
   | { kind: 'range'; from: Expr; to: Expr; loc?: SourceLoc };
 
-/** Visit every sub-expression, depth first, parents before children. */
-export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
-  visit(e);
+/** Call `fn` on each direct sub-expression of `e`, in source order: the one place that knows an expression's children. */
+export function forEachChild(e: Expr, fn: (child: Expr) => void): void {
   switch (e.kind) {
     case 'number':
     case 'table':
       return;
     case 'var':
       for (const s of e.subscripts ?? []) {
-        if (s.kind === 'index') walkExpr(s.expr, visit);
+        if (s.kind === 'index') fn(s.expr);
         else if (s.kind === 'range') {
-          walkExpr(s.from, visit);
-          walkExpr(s.to, visit);
+          fn(s.from);
+          fn(s.to);
         }
       }
       return;
     case 'call':
-      for (const a of e.args) walkExpr(a, visit);
+      for (const a of e.args) fn(a);
       return;
     case 'unary':
     case 'transpose':
-      walkExpr(e.operand, visit);
+      fn(e.operand);
       return;
     case 'binary':
-      walkExpr(e.left, visit);
-      walkExpr(e.right, visit);
+      fn(e.left);
+      fn(e.right);
       return;
     case 'if':
-      walkExpr(e.condition, visit);
-      walkExpr(e.then, visit);
-      walkExpr(e.else, visit);
+      fn(e.condition);
+      fn(e.then);
+      fn(e.else);
       return;
   }
+}
+
+/** Visit every sub-expression, depth first, parents before children. */
+export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
+  visit(e);
+  forEachChild(e, (child) => walkExpr(child, visit));
 }

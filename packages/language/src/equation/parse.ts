@@ -1,5 +1,5 @@
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
-import { error, offsetLoc, type Diagnostic, type Expr, type SourceLoc } from '@sluice/ir';
+import { error, forEachChild, offsetLoc, type Diagnostic, type Expr, type SourceLoc } from '@sluice/ir';
 import { equationLexer } from './tokens.js';
 import { equationParser, tokenLoc } from './parser.js';
 import { shiftLocs } from './locations.js';
@@ -89,42 +89,10 @@ export function parseEquation(text: string, origin: EquationOrigin = {}): Parsed
 function depthOf(root: Expr): number {
   let deepest = 0;
   const pending: [Expr, number][] = [[root, 1]];
-  const push = (e: Expr, d: number): void => {
-    pending.push([e, d]);
-  };
   for (let top = pending.pop(); top !== undefined; top = pending.pop()) {
     const [e, d] = top;
     if (d > deepest) deepest = d;
-    switch (e.kind) {
-      case 'number':
-      case 'table':
-        break;
-      case 'var':
-        for (const s of e.subscripts ?? []) {
-          if (s.kind === 'index') push(s.expr, d + 1);
-          else if (s.kind === 'range') {
-            push(s.from, d + 1);
-            push(s.to, d + 1);
-          }
-        }
-        break;
-      case 'call':
-        for (const a of e.args) push(a, d + 1);
-        break;
-      case 'unary':
-      case 'transpose':
-        push(e.operand, d + 1);
-        break;
-      case 'binary':
-        push(e.left, d + 1);
-        push(e.right, d + 1);
-        break;
-      case 'if':
-        push(e.condition, d + 1);
-        push(e.then, d + 1);
-        push(e.else, d + 1);
-        break;
-    }
+    forEachChild(e, (child) => pending.push([child, d + 1]));
   }
   return deepest;
 }
